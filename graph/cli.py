@@ -1,0 +1,147 @@
+"""``ressortgraf``: the command line, a thin layer over graph.ingest, graph.store,
+graph.export and graph.evaluate (the app and the tests call the same core)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from tqdm import tqdm
+
+from graph.cypher import WriteQueryError
+from graph.evaluate import evaluate_folder, format_report
+from graph.export import FORMATS, export_graph
+from graph.ingest import default_settings, ingest
+from graph.store import QueryResult, open_store
+from loaders.readers import DEFAULT_MAX_BYTES
+
+STORE_HELP = (
+    "embedded store folder (default ./ressortgraf.db or $RESSORTGRAF_STORE), "
+    "or bolt://… / neo4j://… for Neo4j (credentials from NEO4J_USER / NEO4J_PASSWORD)"
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except WriteQueryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ressortgraf", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    p = commands.add_parser("ingest", help="read documents (files or folders) into the store")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.add_argument("--store", help=STORE_HELP)
+    p.add_argument("--workers", type=int, default=1, help="extract with N processes")
+    p.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1e6, help="skip files larger than this")
+    p.add_argument("--strict", action="store_true", help="exit non-zero when any file failed")
+    p.add_argument("--disable", action="append", default=[], metavar="RULE",
+                   help="switch off an extraction rule by name (repeatable)")
+    p.set_defaults(run=_ingest)
+
+    p = commands.add_parser("export", help="write the stored graph to a file")
+    p.add_argument("--store", help=STORE_HELP)
+    p.add_argument("--format", choices=FORMATS, default="json")
+    p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    p.set_defaults(run=_export)
+
+    p = commands.add_parser("query", help="run a read-only Cypher query")
+    p.add_argument("cypher")
+    p.add_argument("--store", help=STORE_HELP)
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="query parameter")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(run=_query)
+
+    p = commands.add_parser("eval", help="score extraction against a folder of gold annotations")
+    p.add_argument("gold_dir", type=Path)
+    p.add_argument("--explain", action="store_true", help="also per-rule and per-document scores")
+    p.add_argument("--disable", action="append", default=[], metavar="RULE")
+    p.set_defaults(run=_eval)
+    return parser
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    settings = default_settings(disabled=args.disable)
+    with open_store(args.store) as store, tqdm(unit=" files", desc="ingest", disable=None) as bar:
+        summary = ingest(args.paths, store, settings, workers=args.workers,
+                         max_bytes=int(args.max_mb * 1e6), on_file=lambda _: bar.update())
+    for line in summary.lines():
+        print(line)
+    return 1 if args.strict and summary.failed else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with open_store(args.store) as store:
+        graph = store.read_graph()
+    if args.output:
+        export_graph(graph, args.format, args.output)
+    else:
+        export_graph(graph, args.format, sys.stdout)
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    params = dict(_key_value(p) for p in args.param)
+    with open_store(args.store) as store:
+        result = store.query(args.cypher, params)
+    _print_result(result, args.format)
+    return 0
+
+
+def _key_value(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep:
+        raise SystemExit(f"error: parameter {text!r} is not KEY=VALUE")
+    return key, value
+
+
+def _print_result(result: QueryResult, fmt: str) -> None:
+    if fmt == "json":
+        rows = [dict(zip(result.columns, row)) for row in result.rows]
+        print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(result.columns)
+        writer.writerows([_cell(v) for v in row] for row in result.rows)
+    else:
+        cells = [result.columns] + [[_cell(v) for v in row] for row in result.rows]
+        widths = [min(60, max(len(c[i]) for c in cells)) for i in range(len(result.columns))]
+        for n, row in enumerate(cells):
+            print("  ".join(c[:60].ljust(w) for c, w in zip(row, widths)).rstrip())
+            if n == 0:
+                print("  ".join("-" * w for w in widths))
+        print(f"({len(result.rows)} rows)")
+
+
+def _cell(value) -> str:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return "" if value is None else str(value)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    settings = default_settings(disabled=args.disable)
+
+    def export_one(document: Path) -> dict:
+        """Each document on its own, through a scratch embedded store, as the real pipeline does."""
+        with tempfile.TemporaryDirectory(prefix="ressortgraf-eval-") as scratch:
+            with open_store(str(Path(scratch) / "store")) as store:
+                ingest([document], store, settings)
+                return store.read_graph().to_dict()
+
+    report = evaluate_folder(args.gold_dir, export_one)
+    print(format_report(report, explain=args.explain))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""What the relation rules see of one document: text, sentences, resolved
+mentions, dates and decisions, with the look-ups the rules share."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from loaders import danish
+from loaders.names import ocr_pattern
+from loaders.text import FoundDate, Span
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A mention resolved to its node."""
+
+    node_id: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DecisionRef:
+    node_id: str
+    body_id: str
+    date: str
+    start: int
+    end: int
+
+
+@dataclass
+class Found:
+    """A relation a rule read, with the span of text that states it."""
+
+    type: str
+    source: str
+    target: str
+    span: Span
+    props: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=None)
+def cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Cue words as one case-insensitive pattern that also finds their OCR forms."""
+    alternation = "|".join(ocr_pattern(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
+
+
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:" + "|".join(danish.NEGATIONS) + r")\b(?:\s+at)?\s*\Z", re.IGNORECASE
+)
+
+
+@dataclass
+class Context:
+    document: str
+    text: str
+    sentences: list[Span]
+    refs: list[Ref]
+    dates: list[FoundDate]
+    decisions: list[DecisionRef] = field(default_factory=list)
+
+    def refs_in(self, span: Span, labels: Iterable[str] | None = None) -> list[Ref]:
+        wanted = set(labels) if labels is not None else None
+        return [
+            r for r in self.refs
+            if span.start <= r.start and r.end <= span.end and (wanted is None or r.label in wanted)
+        ]
+
+    def dates_in(self, span: Span) -> list[FoundDate]:
+        return [d for d in self.dates if span.start <= d.start and d.end <= span.end]
+
+    def decisions_in(self, span: Span) -> list[DecisionRef]:
+        return [d for d in self.decisions if span.start <= d.start and d.end <= span.end]
+
+    def cues_in(self, cues: tuple[str, ...], span: Span) -> list[re.Match[str]]:
+        """Cue words in the span, leaving out denied ones ("ikke at deltage")."""
+        return [
+            m for m in cue_regex(cues).finditer(self.text, span.start, span.end)
+            if not _NEGATION_BEFORE.search(self.text, max(span.start, m.start() - 12), m.start())
+        ]
+
+    def is_effective_date(self, offset: int) -> bool:
+        """A date introduced by "pr.", "fra", "indtil" … tells when a change takes effect, not when it was decided."""
+        window = Span(max(0, offset - 20), offset)
+        return any(self.text[m.end() : offset].strip() == "" for m in self.cues_in(danish.EFFECTIVE_DATE_CUES, window))
+
+    def sentence_at(self, offset: int) -> Span | None:
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def main_initiative(self) -> str | None:
+        """The initiative the document is mostly about: the one named most often."""
+        counts = Counter(r.node_id for r in self.refs if r.label == "Initiative")
+        if not counts:
+            return None
+        (best, _), *_ = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return best

@@ -1,0 +1,195 @@
+"""Danish language data for extraction: one place for words, not for logic.
+
+Everything here is data about how Danish municipal documents say things:
+month names, OCR confusions of the Danish letters, the head nouns that name
+bodies, and the cue words of each relation. The engine (``loaders/*.py``)
+reads these tables; a rule never hard-codes a Danish word of its own.
+"""
+
+from __future__ import annotations
+
+MONTHS: dict[str, int] = {
+    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6,
+    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}
+
+#: Vague dates, by the documented convention: primo = 1st of the month that
+#: opens the period, medio = 1 July (mid-year), ultimo = 31 December.
+#: "medio 2019" -> 2019-07-01, "ultimo 2020" -> 2020-12-31, "primo 2025" -> 2025-01-01.
+VAGUE_YEAR_DATES: dict[str, tuple[int, int]] = {
+    "primo": (1, 1),
+    "medio": (7, 1),
+    "ultimo": (12, 31),
+}
+
+#: What OCR makes of a character: the folding rule that derives garbled
+#: variants (``@konomiudvalget``, ``QKF``, ``Barne-``, ``|. januar``) from a
+#: correct name instead of listing them by hand. Keys are lower case; the
+#: upper-case forms of keys are folded the same way.
+OCR_CONFUSIONS: dict[str, str] = {
+    "ø": "øoaeg@q0",
+    "æ": "æaez",
+    "å": "åad4é",
+    "1": "1|lI",
+}
+
+#: Only capital letters that OCR turns a capital Ø into (abbreviations like ØKF).
+OCR_CAPITAL_CONFUSIONS: dict[str, str] = {
+    "Ø": "Ø@QOG0",
+    "Æ": "ÆA",
+    "Å": "ÅA",
+}
+
+# Head nouns that make a compound a body, by label, with the inflected
+# endings (definite, genitive, plural) that fold to one canonical name.
+BODY_HEADS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Committee": {
+        "udvalg": ("", "et", "ets", "s", "ene", "enes"),
+        "magistrat": ("", "en", "ens"),
+    },
+    "Administration": {
+        "forvaltning": ("", "en", "ens", "s", "er", "erne", "ernes"),
+    },
+    "Unit": {
+        "sekretariat": ("", "et", "ets", "s", "er", "erne"),
+        "kontor": ("", "et", "ets", "er", "erne"),
+    },
+    "Group": {
+        "gruppe": ("", "n", "ns", "r", "rne", "rnes"),
+        "kreds": ("", "en", "ens", "e", "ene"),
+        "klynge": ("", "n", "ns", "r", "rne"),
+        "bestyrelse": ("", "n", "ns", "r", "rne"),
+        "forum": ("", "met", "mets", "s"),
+        "netværk": ("", "et", "ets"),
+        "styregruppe": ("", "n", "ns", "r", "rne"),
+    },
+    "Initiative": {
+        "forsøg": ("", "et", "ets", "ene"),
+        "analyse": ("", "n", "ns"),
+        "reform": ("", "en", "ens"),
+        "strategi": ("", "en", "ens"),
+        "projekt": ("", "et", "ets"),
+        "program": ("", "met", "mets"),
+    },
+}
+
+#: Council names: a whole word (with its inflections) that is the council.
+COUNCIL_WORDS: dict[str, tuple[str, ...]] = {
+    "byråd": ("", "et", "ets"),
+    "kommunalbestyrelse": ("", "n", "ns"),
+    "regionsråd": ("", "et", "ets"),
+    "borgerrepræsentation": ("en", "ens"),
+}
+
+#: Compounds that name a kind of body, not a body ("fagudvalg", "udvalget").
+GENERIC_PREFIXES: frozenset[str] = frozenset(
+    {"", "fag", "under", "sær", "stående", "lokal", "med", "hoved", "del"}
+)
+
+#: A compound's first part is at least this long ("styreform" is no reform), unless hyphenated.
+MIN_COMPOUND_PREFIX = 4
+
+#: Adjectives that belong to a group's name ("politisk styregruppe").
+GROUP_ADJECTIVES: tuple[str, ...] = (
+    "politisk", "politiske", "administrativ", "administrative", "tværgående",
+    "uafhængig", "uafhængige", "fælleskommunal", "fælleskommunale",
+)
+
+#: Initiatives named by a head noun and a version number ("frisættelsesforsøg 2.0").
+INITIATIVE_VERSION_PATTERN = r"\d+\.\d+"
+
+#: Organisations named "<Name> Kommune" / "Region <Name>".
+MUNICIPALITY_WORD = "Kommune"
+REGION_WORD = "Region"
+
+#: Party letters and non-party markers after a person's name: "(F)", "(løsgænger)".
+PARTY_MARKERS: tuple[str, ...] = ("løsgænger", "UFG")
+
+#: Words after which a full stop does not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {"d", "f.eks", "fx", "bl.a", "jf", "mv", "m.v", "pr", "ca", "nr", "stk", "kl",
+     "evt", "inkl", "mio", "mia", "kr", "ift", "i.f.t", "mht", "mhp", "p.b.a", "vedr", "hhv", "dvs", "s", "m.fl", "ang"}
+)
+
+# ----------------------------------------------------------------- cue words
+# Each relation rule names its cues here. Cues are plain words matched
+# case-insensitively on word boundaries; their OCR variants ("forelegges")
+# are derived by the same folding rule as names.
+
+DECISION_CUES = (
+    r"beslutning", r"besluttede", r"besluttet", r"vedtaget", r"vedtog",
+    r"godkendte", r"godkendt", r"tiltrådte", r"aftalt", r"nedsatte",
+    r"sendte i høring",
+)
+
+DISSOLUTION_CUES = (
+    r"nedlægges", r"nedlægge", r"nedlægger", r"nedlagt", r"nedlagde",
+    r"nedlæggelse af", r"nedlæggelsen af", r"opløses", r"opløst", r"lukkes", r"ophører",
+)
+
+ESTABLISHMENT_CUES = (
+    r"nedsættes", r"nedsætte", r"nedsat", r"nedsatte", r"etableres", r"etablere",
+    r"etableret", r"oprettes", r"oprette", r"oprettet", r"starte op",
+)
+
+#: "X forankres i Y": Y holds the mandate over X.
+ANCHORING_CUES = (r"forankres i", r"forankret i")
+
+#: Mandate roles by the words that state them.
+MANDATE_ROLE_CUES: dict[str, tuple[str, ...]] = {
+    "steering": (r"styregruppe for", r"styrer"),
+    "owner": (r"projektejer", r"ejer af", r"ejerskab"),
+    "secretariat": (r"sekretariatsbetjenes af", r"sekretariat for", r"sekretariatsbetjening"),
+    "advisory": (r"rådgiver", r"udtaleret", r"rådgivende"),
+    "responsible": (r"ansvarlig for", r"ansvaret for", r"har ansvar for", r"pålægge"),
+}
+
+REPORTING_CUES = (
+    r"forelægges", r"forelagt", r"forelægge", r"afrapporteres til", r"afrapportere til",
+    r"rapporterer til", r"orienteres",
+)
+
+PROPOSAL_CUES = (r"indstiller over for", r"indstiller til", r"indstiller")
+
+PARTICIPATION_CUES = (
+    r"deltog", r"deltager i", r"deltage i", r"tilsluttede sig",
+    r"tage udgangspunkt i model", r"deltagende",
+)
+
+INTERFACE_CUES = (r"snitflade mellem", r"snitflader mellem", r"snitfladerne mellem", r"i samarbejde med", r"sammen med")
+
+REPLACEMENT_CUES = (r"erstattes af", r"afløser", r"afløses af", r"ændres til", r"omdannelse af")
+
+MEMBERSHIP_CUES = (r"bestod af", r"består af", r"bestående af", r"med deltagelse af", r"medlemmer:", r"medlem af", r"repræsentation fra", r"repræsenteret i")
+
+#: A cue with one of these just before it is denied, not stated ("forventer ØKF ikke at deltage").
+NEGATIONS = (r"ikke", r"ej", r"aldrig", r"ingen")
+
+#: Words that introduce the date a change takes effect ("nedlægges pr. 1. april 2024").
+START_DATE_CUES = (r"pr.", r"fra", r"med virkning fra", r"fra og med", r"op den")
+#: Words that introduce the last day something exists ("fungere indtil 31. december 2012").
+END_DATE_CUES = (r"indtil", r"frem til", r"til og med")
+EFFECTIVE_DATE_CUES = START_DATE_CUES + END_DATE_CUES
+
+#: Common words of Danish municipal administration that contain æ, ø or å, for
+#: respelling OCR-garbled names ("friszttelsesforsgg" -> "frisættelsesforsøg"):
+#: a garbled word is respelt only when it splits entirely into these words
+#: (joined by a linking -s- or -e-, and ending in an inflection).
+RESPELLING_WORDS: tuple[str, ...] = (
+    "ældre", "ændring", "ærinde", "økonomi", "økonomisk", "ønske", "øvrig", "øget", "åben", "år", "årlig",
+    "afløsning", "ansøgning", "arbejdsmiljø", "bæredygtig", "beskæftigelse", "bestyrelsesmøde",
+    "bevægelse", "børn", "børne", "borgerrådgiver", "by", "dækning", "dagsordenspunkt",
+    "erhvervsfremme", "fælles", "fællesskab", "færdig", "fagforening", "flygtning", "følge",
+    "forebyggelse", "forelæggelse", "forhandlingsfællesskab", "forløb", "formål", "forsøg",
+    "forældre", "fremfærd", "frisættelse", "fritid", "gæld", "gennemførelse", "godkendelse",
+    "grøn", "høring", "hjælp", "hovedstad", "integration", "klimaområde", "kontrol", "københavn",
+    "kvalitetsmål", "læring", "løn", "løsning", "mål", "måling", "målepunkt", "medarbejder",
+    "miljø", "møde", "myndighed", "næring", "nærhed", "nedlæggelse", "nedsættelse", "område",
+    "omsorg", "opgaveløsning", "overførsel", "pædagog", "påbud", "plejehjem", "råd", "rådgiver",
+    "rådhus", "regnskab", "repræsentation", "repræsentant", "sæson", "særlig", "samrådsmøde",
+    "selvstændig", "skøn", "spørgsmål", "støtte", "styrelse", "sundhedsområde", "tæt", "tilsyn",
+    "tillæg", "tiltræde", "tværgående", "udbetaling", "udfører", "udmøntning", "udsættelse",
+    "udvælgelse", "ungdom", "vækst", "værdi", "velfærd", "vurdering",
+)

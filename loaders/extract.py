@@ -1,0 +1,238 @@
+"""The extractor: one document's text in, one ``Graph`` with evidence out.
+
+Steps: find mentions (``loaders.mentions``), resolve them to nodes (registry
+entities by their official names, other mentions by the folded form of
+their name), find decisions (a deciding body, a decision word and a date in
+one sentence), then run the relation rules (``loaders.rules``). Every node and
+relation carries evidence spans whose quote is the exact text at its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from graph.model import Evidence, Graph, Node, Relation, decision_id, node_id
+from loaders import danish
+from loaders.context import Context, DecisionRef, Ref
+from loaders.mentions import Mention, find_mentions
+from loaders.names import display_name, name_key, respell_name, stem_name
+from loaders.registry import Registry
+from loaders.rules import DECIDING, RULES
+from loaders.text import Span, find_dates, sentences
+
+if TYPE_CHECKING:
+    from loaders.readers import SourceDocument
+
+DECISION_RULE = "decision_by_body_on_date"
+
+
+@dataclass(frozen=True)
+class ExtractionSettings:
+    """Which rules run: any mention finder or relation rule can be switched off by name."""
+
+    registries: tuple[Registry, ...] = ()
+    disabled: frozenset[str] = field(default_factory=frozenset)
+
+
+def extract(document: SourceDocument, settings: ExtractionSettings) -> Graph:
+    text = document.text
+    registries = [r for r in settings.registries if r.applies_to(text, document.meta)]
+    graph = Graph()
+    graph.add_node(
+        Node(node_id("Document", document.name), "Document", document.name,
+             props={"content_hash": document.content_hash})
+    )
+    mentions = find_mentions(text, registries, settings.disabled)
+    refs = _resolve(document.name, text, mentions, registries, graph)
+    ctx = Context(document.name, text, sentences(text), refs, find_dates(text, _document_year(document)))
+    if DECISION_RULE not in settings.disabled:
+        _add_decisions(ctx, graph)
+    for name, rule in RULES.items():
+        if name in settings.disabled:
+            continue
+        for found in rule(ctx):
+            evidence = Evidence(document.name, found.span.start, found.span.end, found.span.quote(text))
+            props = {k: v for k, v in found.props.items() if v}
+            graph.add_relation(Relation(found.type, found.source, found.target, props, {evidence}, rules={name}))
+            _date_node(graph, found.type, found.target, props.get("date"))
+    _prefer_stated_roles(graph)
+    return graph
+
+
+def _prefer_stated_roles(graph: Graph) -> None:
+    """An anchoring read as "owner" by default gives way to a role the text states for the same pair."""
+    by_pair: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+    for rel in graph.relations.values():
+        if rel.type == "MANDATE":
+            by_pair[(rel.source, rel.target)].append(rel)
+    for rels in by_pair.values():
+        stated = [r for r in rels if r.rules != {"mandate_anchoring"} or r.props.get("role") != "owner"]
+        if len(stated) == len(rels) or not stated:
+            continue
+        for default in set(map(id, rels)) - set(map(id, stated)):
+            rel = next(r for r in rels if id(r) == default)
+            stated[0].evidence |= rel.evidence
+            stated[0].rules |= rel.rules
+            del graph.relations[rel.id]
+
+
+def _document_year(document: SourceDocument) -> int | None:
+    """The year short dates ("30/1") belong to: the document's own date, else its first full date."""
+    meta_date = str(document.meta.get("date") or "")
+    if re.match(r"\d{4}", meta_date):
+        return int(meta_date[:4])
+    first = next((d for d in find_dates(document.text[:3000]) if d.exact), None)
+    return int(first.iso[:4]) if first else None
+
+
+def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Registry], graph: Graph) -> list[Ref]:
+    """Group mentions into entities and add one node per entity with all its forms and evidence."""
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    entity_of: dict[tuple[str, str], object] = {}
+    keys: list[tuple[str, str]] = []
+    for mention in mentions:
+        origin = mention.same_as or mention
+        entity = origin.entity or _registry_entity(registries, origin)
+        if entity is not None:
+            key = ("registry", entity.node_id)
+            entity_of[key] = entity
+        else:
+            key = (origin.label, name_key(origin.surface))
+        groups[key].append(mention)
+        keys.append(key)
+    _join_versions(groups, keys)
+
+    ids: dict[tuple[str, str], str] = {}
+    for key, members in groups.items():
+        evidence = {Evidence(doc, m.start, m.end, text[m.start : m.end]) for m in members}
+        surfaces = {" ".join(m.surface.split()) for m in members}
+        entity = entity_of.get(key)
+        if entity is not None:
+            node = entity.node()
+            node.aliases |= surfaces
+            node.evidence = evidence
+        else:
+            label = members[0].label
+            names = {display_name(s) for s in surfaces if not s.isupper() or len(surfaces) == 1}
+            names = names or {display_name(next(iter(surfaces)))}
+            names |= {respelt for n in names if (respelt := respell_name(n))}
+            best = max(names, key=_name_rank)
+            props: dict[str, str] = {}
+            for m in members:
+                props.update(m.props)
+            node = Node(node_id(label, stem_name(best)), label, best, surfaces, props, evidence)
+        ids[key] = graph.add_node(node).id
+
+    return [Ref(ids[key], m.label, m.start, m.end) for key, m in zip(keys, mentions)]
+
+
+#: A version number as ``ocr_fold`` leaves it ("2.0" -> "2*", since OCR reads ø as 0).
+_VERSION_KEY = re.compile(r"[\d*]*\d[\d*]*")
+
+
+def _join_versions(groups: dict[tuple[str, str], list[Mention]], keys: list[tuple[str, str]]) -> None:
+    """"forsøget" is the document's "frisættelsesforsøg 2.0" when that is its only version."""
+    for key in [k for k in groups if k[0] == "Initiative"]:
+        versions = [
+            k for k in groups
+            if k[0] == "Initiative" and k != key and k[1].startswith(key[1])
+            and _VERSION_KEY.fullmatch(k[1][len(key[1]):])
+        ]
+        if len(versions) == 1:
+            groups[versions[0]].extend(groups.pop(key))
+            keys[:] = [versions[0] if k == key else k for k in keys]
+
+
+def _name_rank(name: str) -> tuple:
+    """Prefer a correctly spelled form, then one with its version ("… 2.0"), then a definite, longer one."""
+    return (
+        any(ch in name for ch in "æøåÆØÅ"),
+        bool(re.search(r"\d", name)),
+        bool(re.search(r"(en|et|erne|ne)$", name)),
+        len(name),
+        name,
+    )
+
+
+def _registry_entity(registries: Iterable[Registry], mention: Mention):
+    for registry in registries:
+        entity = registry.lookup(mention.label, mention.surface)
+        if entity is not None:
+            return entity
+    return None
+
+
+# ------------------------------------------------------------------ decisions
+
+_NEAR = 90  # characters between a decision word and its body or date
+
+
+def _add_decisions(ctx: Context, graph: Graph) -> None:
+    """"Økonomiudvalgets beslutning i mødet den 7. november 2017", "vedtaget af
+    Borgerrepræsentationen d. 30. november 2023", "BESLUTNING: Økonomiudvalget den 05-01-2022"."""
+    closest: dict[tuple[str, str], Span] = {}
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.DECISION_CUES, sentence):
+            bodies = [b for b in ctx.refs_in(sentence, DECIDING) if _can_decide(ctx.text, b, cue)]
+            body = _nearest(bodies, cue.start(), cue.end())
+            dates = [d for d in ctx.dates_in(sentence) if d.exact and not ctx.is_effective_date(d.start)]
+            when = _nearest(dates, cue.start(), cue.end())
+            if body is None or when is None:
+                continue
+            span = Span(min(body.start, cue.start(), when.start), max(body.end, cue.end(), when.end))
+            key = (body.node_id, when.iso)
+            if key not in closest or span.end - span.start < closest[key].end - closest[key].start:
+                closest[key] = span
+    for (body_id, iso), span in sorted(closest.items(), key=lambda item: item[1].start):
+        _add_decision(ctx, graph, body_id, iso, span)
+
+
+def _can_decide(text: str, body: Ref, cue: re.Match[str]) -> bool:
+    """A body before the decision word decides ("ØU godkendte", "ØUs beslutning"); one after
+    it only when named as the agent ("vedtaget af BR", "BESLUTNING: Økonomiudvalget")."""
+    if body.end <= cue.start():
+        return True
+    between = text[cue.end() : body.start]
+    return bool(re.fullmatch(r"\s*(?:af|:)\s*", between))
+
+
+def _nearest(items: list, start: int, end: int):
+    """The item closest to the cue [start, end), within ``_NEAR`` characters."""
+    def distance(item) -> int:
+        return max(start - item.end, item.start - end, 0)
+
+    close = [i for i in items if distance(i) <= _NEAR]
+    return min(close, key=distance) if close else None
+
+
+def _add_decision(ctx: Context, graph: Graph, body_id: str, date: str, span: Span) -> None:
+    body = graph.nodes[body_id]
+    evidence = Evidence(ctx.document, span.start, span.end, span.quote(ctx.text))
+    decision = graph.add_node(
+        Node(decision_id(body_id, date), "Decision", f"{_genitive(body.name)} beslutning {_danish_date(date)}",
+             props={"date": date}, evidence={evidence})
+    )
+    graph.add_relation(Relation("DECIDED_BY", decision.id, body_id, evidence={evidence}, rules={DECISION_RULE}))
+    ctx.decisions.append(DecisionRef(decision.id, body_id, date, span.start, span.end))
+
+
+def _genitive(name: str) -> str:
+    return name if name.endswith("s") else name + "s"
+
+
+def _danish_date(iso: str) -> str:
+    year, month, day = (int(p) for p in iso.split("-"))
+    month_name = next(n for n, v in danish.MONTHS.items() if v == month)  # full names come first
+    return f"{day}. {month_name} {year}"
+
+
+def _date_node(graph: Graph, relation: str, target: str, date: str | None) -> None:
+    """An establishment or dissolution with a date also bounds the target's validity."""
+    if not date:
+        return
+    prop = {"ESTABLISHED": "valid_from", "DISSOLVED": "valid_to"}.get(relation)
+    if prop:
+        graph.nodes[target].props.setdefault(prop, date)

@@ -1,0 +1,240 @@
+"""Finding the bodies, persons and initiatives a document names.
+
+Each finder is a small named rule: it gets the text and yields ``Mention``s.
+``find_mentions`` runs the enabled finders, keeps the best of overlapping
+mentions (registry before generic patterns, longer before shorter) and adds
+the abbreviations a document defines ("Børne- og Ungdomsforvaltningen
+(BUF)") as mentions of the same entity wherever they recur.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator
+
+from loaders import danish
+from loaders.names import ocr_pattern
+from loaders.registry import Registry, RegistryEntity
+
+_UPPER = "A-ZÆØÅ"
+_WORD = r"[\wæøåÆØÅ]"
+
+
+@dataclass
+class Mention:
+    label: str
+    start: int
+    end: int
+    surface: str
+    rule: str
+    entity: RegistryEntity | None = None
+    props: dict[str, str] = field(default_factory=dict)
+    #: A mention of an abbreviation this document defined points to its long form.
+    same_as: "Mention | None" = None
+
+    @property
+    def priority(self) -> int:
+        """Registry mentions first, then the finders in ``MENTION_FINDERS`` order."""
+        if self.entity is not None:
+            return 0
+        order = list(MENTION_FINDERS)
+        return 1 + (order.index(self.rule) if self.rule in order else len(order))
+
+
+MentionFinder = Callable[[str], Iterator[Mention]]
+
+
+def _head_alternation(label: str) -> str:
+    heads = danish.BODY_HEADS[label]
+    forms = []
+    for head, endings in heads.items():
+        ending_group = "|".join(sorted(endings, key=len, reverse=True))
+        forms.append(f"{ocr_pattern(head)}(?:{ending_group})")
+    return "(?i:" + "|".join(forms) + ")"
+
+
+@lru_cache(maxsize=None)
+def _compound_regex(label: str) -> re.Pattern[str]:
+    """A Danish compound ending in one of the label's head nouns.
+
+    Covers coordinated names ("By-, Erhvervs- og Planudvalget", "Teknik- og
+    Miljøudvalget"), hyphenated ones ("HR-kredsen"), a leading "Den/Det" with
+    capitalised words ("Det Bydækkende Områdesekretariat") and, for groups, a
+    naming adjective ("politisk styregruppe").
+    """
+    head = _head_alternation(label)
+    coordinated = rf"[{_UPPER}]{_WORD}*-,?\s+(?:{_WORD}+-,?\s+)*og\s+{_WORD}*{head}"
+    titled = rf"(?:Det|Den)\s+(?:[{_UPPER}]{_WORD}+\s+){{1,3}}{_WORD}*{head}"
+    adjectives = "|".join(danish.GROUP_ADJECTIVES)
+    adjective = rf"(?i:{adjectives})\s+{_WORD}*{head}" if label == "Group" else None
+    compound = rf"(?:{_WORD}+-)*{_WORD}*{head}"
+    alternatives = [coordinated, titled] + ([adjective] if adjective else []) + [compound]
+    return re.compile(r"(?<![\w@-])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+def _prefix_of(surface: str, label: str) -> str:
+    """What precedes the head noun in a compound ("" for a bare "udvalget")."""
+    lower = surface.lower()
+    heads = sorted(danish.BODY_HEADS[label].items(), key=lambda item: len(item[0]), reverse=True)
+    for head, endings in heads:
+        for ending in sorted(endings, key=len, reverse=True):
+            match = re.search(ocr_pattern(head) + ending + r"$", lower)
+            if match:
+                return lower[: match.start()].strip("- ")
+    return lower
+
+
+def body_compounds(text: str) -> Iterator[Mention]:
+    """Committees, administrations, units, groups and initiatives named by a head noun."""
+    for label in danish.BODY_HEADS:
+        for m in _compound_regex(label).finditer(text):
+            prefix = _prefix_of(m.group(), label)
+            if prefix in danish.GENERIC_PREFIXES or (len(prefix) < danish.MIN_COMPOUND_PREFIX and "-" not in m.group()
+                                                      and " " not in m.group()):
+                continue
+            yield Mention(label, m.start(), m.end(), m.group(), "body_compound")
+
+
+_FOR_NAME = re.compile(
+    rf"\b(?P<head>Udvalget|Forvaltningen|Center|Centret|Sekretariatet|Kontoret)\s+for\s+"
+    rf"(?P<what>[{_UPPER}]{_WORD}*(?:(?:,\s+|\s+og\s+|\s+&\s+)(?:[{_UPPER}]{_WORD}*|HR|IT))*)"
+)
+_FOR_LABELS = {
+    "Udvalget": "Committee", "Forvaltningen": "Administration", "Center": "Unit",
+    "Centret": "Unit", "Sekretariatet": "Unit", "Kontoret": "Unit",
+}
+
+
+def named_for(text: str) -> Iterator[Mention]:
+    """"Udvalget for Ældre og Sundhed", "Center for Politik og HR", "Sekretariatet for Fremfærd"."""
+    for m in _FOR_NAME.finditer(text):
+        yield Mention(_FOR_LABELS[m.group("head")], m.start(), m.end(), m.group(), "named_for")
+
+
+@lru_cache(maxsize=1)
+def _council_regex() -> re.Pattern[str]:
+    words = []
+    for word, endings in danish.COUNCIL_WORDS.items():
+        ending_group = "|".join(sorted(endings, key=len, reverse=True))
+        words.append(f"{ocr_pattern(word)}(?:{ending_group})")
+    alternation = "(?i:" + "|".join(words) + ")"
+    return re.compile(rf"(?<![\w@])(?:[{_UPPER}]{_WORD}+\s+)?{alternation}(?![\w])")
+
+
+def councils(text: str) -> Iterator[Mention]:
+    """"byrådet", "Aalborg Byråd", "kommunalbestyrelsen", "Regionsrådet"."""
+    for m in _council_regex().finditer(text):
+        surface = m.group()
+        first, _, rest = surface.partition(" ")
+        if rest and not first[:1].isupper():
+            surface = rest
+        start = m.end() - len(surface)
+        yield Mention("Council", start, m.end(), surface, "council")
+
+
+_MUNICIPALITY = re.compile(
+    rf"\b(?:[{_UPPER}]{_WORD}+(?:-[{_UPPER}]{_WORD}+)?\s+{danish.MUNICIPALITY_WORD}s?"
+    rf"|{danish.REGION_WORD}\s+[{_UPPER}]{_WORD}+)(?![\w])"
+)
+
+
+def municipalities(text: str) -> Iterator[Mention]:
+    """"Aalborg Kommune", "Københavns Kommunes", "Region Midtjylland"."""
+    for m in _MUNICIPALITY.finditer(text):
+        yield Mention("Organisation", m.start(), m.end(), m.group(), "municipality")
+
+
+_PERSON = re.compile(
+    rf"(?<![\w])(?P<name>[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?"
+    rf"(?: (?:[{_UPPER}]\.|[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?)){{1,3}})"
+    rf"\s*\((?P<party>[{_UPPER}]{{1,2}}|" + "|".join(danish.PARTY_MARKERS) + r")\)"
+)
+
+
+def persons_with_party(text: str) -> Iterator[Mention]:
+    """"Rasmus Rune Steenberger (F)", "Signe Goldmann (løsgænger)"."""
+    for m in _PERSON.finditer(text):
+        party = m.group("party")
+        props = {"role": party} if party in danish.PARTY_MARKERS else {"party": party}
+        yield Mention("Person", m.start("name"), m.end("name"), m.group("name"), "person_party", props=props)
+
+
+@lru_cache(maxsize=1)
+def _versioned_initiative_regex() -> re.Pattern[str]:
+    head = _head_alternation("Initiative")
+    return re.compile(
+        rf"(?<![\w@]){_WORD}*{head}\s+{danish.INITIATIVE_VERSION_PATTERN}(?!\.?\d)"
+    )
+
+
+def versioned_initiatives(text: str) -> Iterator[Mention]:
+    """An initiative with a version number: "frisættelsesforsøg 2.0"."""
+    for m in _versioned_initiative_regex().finditer(text):
+        yield Mention("Initiative", m.start(), m.end(), m.group(), "versioned_initiative")
+
+
+#: The finders that do not need a registry, by name; any can be switched off. Between two
+#: equally long mentions of one span the earlier finder wins ("kommunalbestyrelsen" is a council).
+MENTION_FINDERS: dict[str, MentionFinder] = {
+    "council": councils,
+    "body_compound": body_compounds,
+    "named_for": named_for,
+    "municipality": municipalities,
+    "person_party": persons_with_party,
+    "versioned_initiative": versioned_initiatives,
+}
+
+
+def registry_mentions(text: str, registries: Iterable[Registry]) -> Iterator[Mention]:
+    for registry in registries:
+        for match in registry.find(text):
+            entity = match.entity
+            yield Mention(entity.label, match.start, match.end, text[match.start : match.end], "registry", entity)
+
+
+_ABBREVIATION_AFTER = re.compile(r"\s*\((?P<abbr>[A-ZÆØÅ@Q][A-ZÆØÅ0-9\-]{1,7})\)")
+
+
+def defined_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    """Recurrences of an abbreviation the document defines in parentheses after a name."""
+    for mention in mentions:
+        if mention.label == "Person":
+            continue
+        m = _ABBREVIATION_AFTER.match(text, mention.end)
+        if not m:
+            continue
+        abbreviation = m.group("abbr")
+        for use in re.finditer(rf"(?<![\w@]){re.escape(abbreviation)}s?(?![\w])", text):
+            yield Mention(mention.label, use.start(), use.end(), use.group(), "defined_abbreviation",
+                          entity=mention.entity, same_as=mention)
+
+
+def find_mentions(
+    text: str,
+    registries: Iterable[Registry] = (),
+    disabled: frozenset[str] = frozenset(),
+) -> list[Mention]:
+    """All mentions in ``text``, overlaps resolved, in text order."""
+    candidates = list(registry_mentions(text, registries)) if "registry" not in disabled else []
+    for name, finder in MENTION_FINDERS.items():
+        if name not in disabled:
+            candidates.extend(finder(text))
+    kept = _without_overlaps(candidates)
+    if "defined_abbreviation" not in disabled:
+        kept = _without_overlaps(kept + list(defined_abbreviations(text, kept)))
+    return kept
+
+
+def _without_overlaps(candidates: list[Mention]) -> list[Mention]:
+    """Greedy choice: registry mentions first, then longer spans, then by finder, then earlier ones."""
+    ordered = sorted(candidates, key=lambda m: (m.entity is None, -(m.end - m.start), m.priority, m.start))
+    taken: list[Mention] = []
+    occupied = bytearray(max((m.end for m in candidates), default=0))
+    for mention in ordered:
+        if any(occupied[mention.start : mention.end]):
+            continue
+        occupied[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        taken.append(mention)
+    return sorted(taken, key=lambda m: m.start)

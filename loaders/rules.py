@@ -1,0 +1,317 @@
+"""Relation rules: each a small named unit that reads one way Danish says a relation.
+
+A rule takes the document ``Context`` and yields ``Found`` relations with the
+span that states them. Rules are registered by name in ``RULES``, so each can
+be switched off, tested and scored on its own (``ressortgraf eval
+--explain`` counts true and false relations per rule). Their Danish cue words
+live in ``loaders.danish``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from graph.schema import BODY_LABELS
+from loaders import danish
+from loaders.context import Context, Found, Ref
+from loaders.text import Span, lines
+
+RelationRule = Callable[[Context], Iterator[Found]]
+RULES: dict[str, RelationRule] = {}
+
+#: Bodies and initiatives that can be set up, closed down or replaced.
+CHANGEABLE = frozenset({"Group", "Committee", "Unit", "Initiative", "Administration"})
+#: Bodies that decide, hold mandates or receive reports.
+DECIDING = frozenset({"Council", "Committee", "Group", "Organisation", "Administration"})
+OBJECTS = frozenset({"Initiative", "Task"})
+
+
+def rule(name: str) -> Callable[[RelationRule], RelationRule]:
+    def register(fn: RelationRule) -> RelationRule:
+        RULES[name] = fn
+        return fn
+
+    return register
+
+
+def _before(refs: list[Ref], offset: int, labels: frozenset[str]) -> Ref | None:
+    candidates = [r for r in refs if r.end <= offset and r.label in labels]
+    return candidates[-1] if candidates else None
+
+
+def _after(refs: list[Ref], offset: int, labels: frozenset[str]) -> Ref | None:
+    return next((r for r in refs if r.start >= offset and r.label in labels), None)
+
+
+def _effective_date(
+    ctx: Context, sentence: Span, after: int, skip: set[str], cues: tuple[str, ...] = danish.START_DATE_CUES
+) -> str | None:
+    """The date a change takes effect: one introduced by "pr.", "fra" … in the clause after ``after``."""
+    comma = ctx.text.find(",", after + 1, sentence.end)
+    clause = Span(after, min(comma if comma >= 0 else sentence.end, after + 120))
+    for cue in ctx.cues_in(cues, clause):
+        for found in ctx.dates_in(Span(cue.end(), min(cue.end() + 4, sentence.end) + 40)):
+            if found.start - cue.end() <= 3 and found.iso not in skip:
+                return found.iso
+    return None
+
+
+def _change(ctx: Context, cues: tuple[str, ...], relation: str, date_cues: tuple[str, ...]) -> Iterator[Found]:
+    """Shared reading of "X nedlægges / nedsættes" with who decided it and when."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(cues, sentence):
+            refs = ctx.refs_in(sentence)
+            subject = _before(refs, cue.start(), CHANGEABLE)
+            between = subject and ctx.text[subject.end : cue.start()]
+            if subject and len(between) <= 40 and not any(ch in between for ch in ".;"):
+                target = subject
+            else:
+                target = _after(refs, cue.end(), CHANGEABLE)
+            if target is None:
+                continue
+            decisions = [d for d in ctx.decisions_in(sentence) if d.body_id != target.node_id]
+            if decisions:
+                source = decisions[0].node_id
+            else:
+                agent = _before([r for r in refs if r.node_id != target.node_id], cue.start(), DECIDING)
+                if agent is None:
+                    continue
+                source = _decision_of(ctx, agent.node_id, sentence) or agent.node_id
+            when = _effective_date(ctx, sentence, cue.start(), {d.date for d in decisions}, date_cues)
+            props = {"date": when} if when else {}
+            yield Found(relation, source, target.node_id, sentence, props)
+
+
+def _decision_of(ctx: Context, body_id: str, sentence: Span) -> str | None:
+    """The decision a body took in this document, when it took exactly one ("ØU godkender planen")
+    and the sentence names no other time for it ("besluttede i maj 2012" is another decision)."""
+    taken = {(d.node_id, d.date) for d in ctx.decisions if d.body_id == body_id}
+    if len(taken) != 1:
+        return None
+    (decision, when), = taken
+    other_times = [d for d in ctx.dates_in(sentence) if d.iso != when and not ctx.is_effective_date(d.start)]
+    return None if other_times else decision
+
+
+@rule("dissolution")
+def dissolution(ctx: Context) -> Iterator[Found]:
+    """"Implementeringsgrupperne nedlægges pr. 1. april 2024 …, vedtaget af Borgerrepræsentationen d. 30. november 2023"."""
+    yield from _change(ctx, danish.DISSOLUTION_CUES, "DISSOLVED", danish.EFFECTIVE_DATE_CUES)
+
+
+@rule("establishment")
+def establishment(ctx: Context) -> Iterator[Found]:
+    """"Borgerrepræsentationen besluttede … at nedsætte et strukturudvalg"; "Der etableres et nyt forum"."""
+    yield from _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES)
+
+
+@rule("mandate_anchoring")
+def mandate_anchoring(ctx: Context) -> Iterator[Found]:
+    """"X forankres i HR-kredsen, der således vil fungere som styregruppe for forsøget"."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.ANCHORING_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            holder = _after(refs, cue.end(), BODY_LABELS)
+            subject = _before(refs, cue.start(), OBJECTS) or _main_object(ctx)
+            if holder is None or subject is None:
+                continue
+            steering = ctx.cues_in(danish.MANDATE_ROLE_CUES["steering"], sentence)
+            role = "steering" if steering else "owner"
+            yield Found("MANDATE", holder.node_id, _id(subject), sentence, {"role": role})
+
+
+@rule("mandate_role")
+def mandate_role(ctx: Context) -> Iterator[Found]:
+    """A body stated as project owner, secretariat, adviser or responsible for an initiative."""
+    for sentence in ctx.sentences:
+        for role, cues in danish.MANDATE_ROLE_CUES.items():
+            for cue in ctx.cues_in(cues, sentence):
+                refs = ctx.refs_in(sentence)
+                if cue.group().lower().endswith(" af"):  # passive: "X sekretariatsbetjenes af Y"
+                    holder, target = _after(refs, cue.end(), BODY_LABELS), _before(refs, cue.start(), OBJECTS)
+                else:
+                    holder = _before(refs, cue.start(), BODY_LABELS)
+                    target = _after(refs, cue.end(), OBJECTS) or _before(refs, cue.start(), OBJECTS)
+                if holder is None or target is None:
+                    continue
+                yield Found("MANDATE", holder.node_id, target.node_id, sentence, {"role": role})
+
+
+@rule("reporting")
+def reporting(ctx: Context) -> Iterator[Found]:
+    """"… en slutevaluering, der forelægges ØU og BR"; "afrapporteres til Økonomiudvalget"."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.REPORTING_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            receivers = [r for r in refs if r.start >= cue.end() and r.label in DECIDING - {"Administration"}]
+            source = (
+                _before(refs, cue.start(), OBJECTS)
+                or _before(refs, cue.start(), frozenset({"Group", "Unit"}))
+                or _main_object(ctx)
+            )
+            if source is None:
+                continue
+            for receiver in receivers:
+                if _id(source) != receiver.node_id:
+                    yield Found("REPORTS_TO", _id(source), receiver.node_id, sentence)
+
+
+@rule("proposal")
+def proposal(ctx: Context) -> Iterator[Found]:
+    """"Økonomiforvaltningen indstiller over for Økonomiudvalget": the proposer of that body's decision."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.PROPOSAL_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            proposer = _before(refs, cue.start(), BODY_LABELS)
+            decider = _after(refs, cue.end(), DECIDING)
+            if proposer is None:
+                continue
+            decisions = [d for d in ctx.decisions if decider is None or d.body_id == decider.node_id]
+            if decider is None and len(decisions) != 1:
+                continue
+            for decision in decisions[:1]:
+                yield Found("PROPOSED_BY", decision.node_id, proposer.node_id, sentence)
+
+
+@rule("participation")
+def participation(ctx: Context) -> Iterator[Found]:
+    """Bodies that take part in an initiative: "deltog", "tilsluttede sig", "tage udgangspunkt i model a)"."""
+    for sentence in ctx.sentences:
+        cues = ctx.cues_in(danish.PARTICIPATION_CUES, sentence)
+        if not cues:
+            continue
+        refs = ctx.refs_in(sentence)
+        initiative = next((r for r in refs if r.label == "Initiative"), None)
+        target = initiative.node_id if initiative else _main_object(ctx)
+        if target is None:
+            continue
+        props = {}
+        model = _model_choice(ctx.text[sentence.start : sentence.end])
+        if model:
+            props["model"] = model
+        for ref in refs:
+            if ref.label in BODY_LABELS and ref.end <= cues[-1].end():
+                yield Found("PARTICIPATES_IN", ref.node_id, target, sentence, dict(props))
+
+
+def _model_choice(sentence: str) -> str | None:
+    """The model a body chose ("tage udgangspunkt i model a)")."""
+    match = re.search(r"\bmodel\s+([a-zA-Z0-9])\)", sentence)
+    return match.group(1) if match else None
+
+
+@rule("membership")
+def membership(ctx: Context) -> Iterator[Found]:
+    """"Strukturudvalget bestod af: <persons>"; "Medlemmer: <persons>"; "bestående af … udpeget af X, Y og Z"."""
+    for cue in ctx.cues_in(danish.MEMBERSHIP_CUES, Span(0, len(ctx.text))):
+        group = _before(ctx.refs, cue.start(), frozenset({"Group", "Committee", "Council"}))
+        if group is None or cue.start() - group.end > 120:
+            continue
+        block = _list_block(ctx, cue.end())
+        for member in ctx.refs_in(block):
+            if member.node_id != group.node_id and member.label in BODY_LABELS | {"Person"}:
+                yield Found("MEMBER_OF", member.node_id, group.node_id, Span(group.start, block.end))
+
+
+def _list_block(ctx: Context, start: int) -> Span:
+    """From ``start`` to the end of the sentence, continued over following lines that name persons."""
+    sentence = ctx.sentence_at(start) or Span(start, start)
+    clause_end = re.search(r",\s+(?:som|der|hvor)\b|;", ctx.text[start : sentence.end])
+    end = start + clause_end.start() if clause_end else max(sentence.end, start)
+    for line in lines(ctx.text):
+        if line.start < end:
+            continue
+        if not ctx.refs_in(line, {"Person"}):
+            break
+        end = line.end
+    return Span(start, end)
+
+
+@rule("interface")
+def interface(ctx: Context) -> Iterator[Found]:
+    """"snitflader mellem X og Y"; "X … i samarbejde med Y"."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.INTERFACE_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            after = [r for r in refs if r.start >= cue.end() and r.label in BODY_LABELS]
+            if cue.group().lower().endswith("mellem"):
+                pairs = after[:2]
+            else:
+                before = _before(refs, cue.start(), BODY_LABELS)
+                pairs = [before, after[0]] if before and after else []
+            if len(pairs) == 2 and pairs[0].node_id != pairs[1].node_id:
+                yield Found("INTERFACE", pairs[0].node_id, pairs[1].node_id, sentence)
+
+
+@rule("replacement")
+def replacement(ctx: Context) -> Iterator[Found]:
+    """"X erstattes af Y", "X ændres til Y", "Y afløser X", "Y er etableret … gennem en omdannelse af X"."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.REPLACEMENT_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            labels = CHANGEABLE | {"Organisation"}
+            word = cue.group().lower()
+            before = _before(refs, cue.start(), labels)
+            following = [r for r in refs if r.start >= cue.end() and r.label in labels]
+            if before is None and word.startswith("afløser") and len(following) >= 2:
+                new, old = following[:2]  # "Pr. 1. april 2024 afløser Y X": verb before subject
+            elif before is None or not following:
+                continue
+            elif word.startswith(("afløser", "omdannelse")):
+                old, new = following[0], before
+            else:
+                old, new = before, following[0]
+            if old.node_id == new.node_id:
+                continue
+            when = _effective_date(ctx, sentence, cue.start(), set()) or _effective_date(ctx, sentence, sentence.start, set())
+            yield Found("REPLACED_BY", old.node_id, new.node_id, sentence, {"date": when} if when else {})
+
+
+#: Rank of a body in a letterhead: lower is higher up.
+_RANK = {"Council": 0, "Committee": 1, "Administration": 2, "Unit": 3}
+
+
+@rule("letterhead_hierarchy")
+def letterhead_hierarchy(ctx: Context) -> Iterator[Found]:
+    """Adjacent lines naming one body each ("Ressortsekretariatet / Økonomiforvaltningen"): the lesser is part of the greater."""
+    previous: tuple[Span, Ref] | None = None
+    for line in lines(ctx.text):
+        refs = ctx.refs_in(line)
+        whole = len(refs) == 1 and (refs[0].end - refs[0].start) >= 0.8 * (line.end - line.start)
+        current = (line, refs[0]) if whole and refs[0].label in _RANK else None
+        if previous and current:
+            (line_a, a), (line_b, b) = previous, current
+            adjacent = "\n\n" not in ctx.text[line_a.end : line_b.start]
+            rank_a, rank_b = _unit_rank(ctx, a), _unit_rank(ctx, b)
+            if adjacent and rank_a != rank_b:
+                child, parent = (a, b) if rank_a > rank_b else (b, a)
+                yield Found("PART_OF", child.node_id, parent.node_id, Span(line_a.start, line_b.end))
+        previous = current
+
+
+def _unit_rank(ctx: Context, ref: Ref) -> float:
+    """Centres rank above the secretariats and offices inside them."""
+    rank = _RANK[ref.label]
+    if ref.label == "Unit" and ctx.text[ref.start : ref.end].lower().startswith(("center", "centret")):
+        rank -= 0.5
+    return rank
+
+
+@rule("decision_concerns")
+def decision_concerns(ctx: Context) -> Iterator[Found]:
+    """Initiatives and tasks named in the sentence that states a decision."""
+    for decision in ctx.decisions:
+        sentence = ctx.sentence_at(decision.start)
+        if sentence is None:
+            continue
+        for ref in ctx.refs_in(sentence, OBJECTS):
+            yield Found("CONCERNS", decision.node_id, ref.node_id, sentence)
+
+
+def _main_object(ctx: Context) -> str | None:
+    return ctx.main_initiative()
+
+
+def _id(ref_or_id: Ref | str) -> str:
+    return ref_or_id if isinstance(ref_or_id, str) else ref_or_id.node_id

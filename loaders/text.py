@@ -1,0 +1,174 @@
+"""Sentences and dates found in a document's text, as character spans.
+
+Every span is a pair of offsets into the one text the evidence quotes, so a
+quote is always ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from loaders import danish
+from loaders.names import ocr_pattern
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def quote(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?=[\s\"”’)]*(?:\n|\s+[A-ZÆØÅ\"“\[]|$))|:(?=[ \t]*\n)|\n[ \t]*\n\s*|\t|\n")
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]\s|[•▪◦*\-–]\s)")
+_WORD_BEFORE = re.compile(r"([\wæøåÆØÅ.]+)\Z")
+
+
+def sentences(text: str) -> list[Span]:
+    """Split text into sentence spans, trimmed of surrounding white space.
+
+    A full stop after an abbreviation ("d. 30. november", "bl.a.") or a day
+    number ("1. april") does not end a sentence. A blank line ends one, except
+    after a wrapped line of OCR text (a long line that stops on a lower-case
+    word or a comma continues after the blank line). A tab separates table
+    cells and a line break table rows, and so each ends one too.
+    """
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        piece = text[start : match.start()]
+        if match.group() == "\n":
+            if not _in_table(text, start, match.start(), end):
+                continue
+        elif match.group().startswith("\n"):
+            last_line = piece.rsplit("\n", 1)[-1].rstrip()
+            wrapped = len(last_line) >= 50 and re.search(r"[a-zæøå,\-]\Z", last_line)
+            if wrapped and not _LIST_ITEM.match(text, end):
+                continue
+        elif match.group() == ".":
+            word = _WORD_BEFORE.search(piece)
+            token = word.group(1).lower() if word else ""
+            if token.rstrip(".") in danish.ABBREVIATIONS or re.fullmatch(r"[\d|]{1,2}", token):
+                continue
+        _append_trimmed(spans, text, start, end)
+        start = end
+    _append_trimmed(spans, text, start, len(text))
+    return spans
+
+
+def _in_table(text: str, start: int, newline: int, after: int) -> bool:
+    """A line break ends a sentence between table rows (lines with tab-separated cells)."""
+    line_before = text[text.rfind("\n", start, newline) + 1 : newline]
+    next_end = text.find("\n", after)
+    line_after = text[after : next_end if next_end >= 0 else len(text)]
+    return "\t" in line_before or "\t" in line_after
+
+
+def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
+
+
+def lines(text: str) -> list[Span]:
+    """Non-empty lines as trimmed spans (letterheads and member lists are line-based)."""
+    spans: list[Span] = []
+    offset = 0
+    for line in text.split("\n"):
+        _append_trimmed(spans, text, offset, offset + len(line))
+        offset += len(line) + 1
+    return spans
+
+
+# ------------------------------------------------------------------- dates
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    iso: str
+    #: True when day, month and year are all stated (a decision needs one).
+    exact: bool
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> list[tuple[re.Pattern[str], str]]:
+    one = f"[{danish.OCR_CONFUSIONS['1']}]"
+    day = rf"(?:[0-3]?\d|{one}\d?|[0-3]{one})"
+    month_names = "|".join(sorted((ocr_pattern(m) for m in danish.MONTHS), key=len, reverse=True))
+    vague = "|".join(danish.VAGUE_YEAR_DATES)
+    return [
+        (re.compile(rf"(?<![\w.])(?P<d>{day})\.\s*(?P<m>{month_names})\.?\s+(?P<y>(?:19|20)\d\d)\b", re.I), "long"),
+        (re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)[.\-/](?P<m>[01]?\d)[.\-/](?P<y>(?:19|20)\d\d)\b"), "numeric"),
+        (re.compile(rf"\b(?P<v>{vague})\s+(?P<y>(?:19|20)\d\d)\b", re.I), "vague"),
+        (re.compile(rf"(?<![\w.])(?P<m>{month_names})\s+(?P<y>(?:19|20)\d\d)\b", re.I), "month_year"),
+        (re.compile(rf"(?<![\w.])(?P<d>{day})\.\s*(?P<m>{month_names})\b(?!\.?\s+(?:19|20)\d\d)", re.I), "no_year"),
+        (re.compile(r"(?<![\w./\-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\w/\-])"), "no_year_numeric"),
+    ]
+
+
+def _to_int(text: str) -> int:
+    return int(re.sub(f"[{danish.OCR_CONFUSIONS['1']}]", "1", text))
+
+
+def _month(text: str) -> int | None:
+    from loaders.names import ocr_fold
+
+    folded = ocr_fold(text.lower().rstrip("."))
+    for name, number in danish.MONTHS.items():
+        if ocr_fold(name) == folded:
+            return number
+    return None
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
+    """Every Danish date in ``text``: "1. april 2024", "d. 30. november 2023",
+    "22.04.2021", "05-01-2022", "|. januar 2018" (OCR), "medio 2019" and
+    "ultimo 2020" (by the convention in ``danish.VAGUE_YEAR_DATES``), "maj 2012"
+    (the first of the month, not exact), and
+    "30/1" or "18. marts" with the year taken from ``default_year`` (the
+    document's own year) when one is known.
+    """
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _date_patterns():
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            iso = _iso_from_match(m, kind, default_year)
+            if kind in ("long", "numeric"):
+                taken.append((m.start(), m.end()))  # "31. februar 2020" is no date, nor is "februar 2020" in it
+            if iso is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(FoundDate(m.start(), m.end(), iso, exact=kind in ("long", "numeric")))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _iso_from_match(m: re.Match[str], kind: str, default_year: int | None) -> str | None:
+    try:
+        if kind == "vague":
+            month, day = danish.VAGUE_YEAR_DATES[m.group("v").lower()]
+            return date(int(m.group("y")), month, day).isoformat()
+        if kind == "month_year":
+            month = _month(m.group("m"))
+            return date(int(m.group("y")), month, 1).isoformat() if month else None
+        year = int(m.group("y")) if "y" in m.groupdict() and m.group("y") else default_year
+        if year is None:
+            return None
+        month = _month(m.group("m")) if kind in ("long", "no_year") else int(m.group("m"))
+        if month is None:
+            return None
+        return date(year, month, _to_int(m.group("d"))).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,489 @@
+"""The relation rules: given a Danish sentence, the graph states this relation, with this evidence.
+
+Each rule in ``loaders.rules.RULES`` and the decision finder has a snippet it
+must read and one it must leave alone. Every relation's evidence quotes the
+document exactly and names the rule that read it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.model import Graph, Node, Relation
+from loaders.extract import DECISION_RULE, ExtractionSettings, extract
+from loaders.readers import SourceDocument
+from loaders.registry import load_registries
+from loaders.rules import RULES
+
+REGISTRIES = tuple(load_registries())
+
+
+def read(text: str, disabled: frozenset[str] = frozenset()) -> Graph:
+    """Extract ``text`` and check that every piece of evidence quotes it exactly."""
+    document = SourceDocument(name="t.txt", path=Path("t.txt"), text=text, content_hash="x", format="text", meta={})
+    graph = extract(document, ExtractionSettings(REGISTRIES, disabled))
+    for item in [*graph.nodes.values(), *graph.relations.values()]:
+        for evidence in item.evidence:
+            assert evidence.document == "t.txt"
+            assert evidence.quote == text[evidence.start : evidence.end]
+    return graph
+
+
+def of_type(graph: Graph, type_: str) -> list[Relation]:
+    return [r for r in graph.relations.values() if r.type == type_]
+
+
+def named(graph: Graph, relation: Relation) -> tuple[str, str]:
+    return graph.nodes[relation.source].name, graph.nodes[relation.target].name
+
+
+def node(graph: Graph, label: str, name: str) -> Node:
+    found = graph.find(label, name)
+    assert found is not None, f"no {label} {name!r} in {[n.name for n in graph.nodes.values()]}"
+    return found
+
+
+def only(graph: Graph, type_: str, rule: str) -> Relation:
+    """The one relation of this type, read by this rule, with evidence."""
+    relations = of_type(graph, type_)
+    assert len(relations) == 1, [named(graph, r) for r in relations]
+    relation = relations[0]
+    assert rule in relation.rules
+    assert relation.evidence
+    return relation
+
+
+def quotes(relation: Relation) -> list[str]:
+    return [e.quote for e in relation.evidence]
+
+
+def test_every_rule_is_tested_here():
+    assert set(RULES) == {
+        "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
+        "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
+    }
+
+
+# ------------------------------------------------------------ decisions
+
+
+def test_a_body_a_decision_word_and_a_date_make_a_decision():
+    graph = read("Beslutning: Økonomiudvalget godkendte den 7. november 2017 indstillingen.")
+    decided = only(graph, "DECIDED_BY", DECISION_RULE)
+    decision = graph.nodes[decided.source]
+    assert decision.label == "Decision"
+    assert decision.props["date"] == "2017-11-07"
+    assert decision.name == "Økonomiudvalgets beslutning 7. november 2017"
+    assert graph.nodes[decided.target] is node(graph, "Committee", "Økonomiudvalget")
+    assert quotes(decided) == ["Økonomiudvalget godkendte den 7. november 2017"]
+    assert [e.quote for e in decision.evidence] == ["Økonomiudvalget godkendte den 7. november 2017"]
+
+
+def test_a_decision_by_the_agent_after_the_word_vedtaget_af():
+    graph = read("Besparelserne blev vedtaget af Borgerrepræsentationen d. 30. november 2023.")
+    decided = only(graph, "DECIDED_BY", DECISION_RULE)
+    assert named(graph, decided) == ("Borgerrepræsentationens beslutning 30. november 2023", "Borgerrepræsentationen")
+    assert graph.nodes[decided.source].props["date"] == "2023-11-30"
+
+
+def test_a_decision_headed_beslutning_with_the_body_and_date_after_it():
+    graph = read("BESLUTNING: Økonomiudvalget den 05-01-2022\n\nGodkendt.")
+    decided = only(graph, "DECIDED_BY", DECISION_RULE)
+    assert named(graph, decided) == ("Økonomiudvalgets beslutning 5. januar 2022", "Økonomiudvalget")
+    assert graph.nodes[decided.source].props["date"] == "2022-01-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Økonomiudvalget godkendte indstillingen.",
+        "Økonomiudvalget mødes igen den 7. november 2017.",
+        "Økonomiudvalget godkendte, at ordningen gælder fra 1. april 2024.",
+    ],
+    ids=["no date", "no decision word", "only a date the change takes effect"],
+)
+def test_no_decision_without_a_body_a_decision_word_and_a_decision_date(text):
+    graph = read(text)
+    assert of_type(graph, "DECIDED_BY") == []
+    assert [n for n in graph.nodes.values() if n.label == "Decision"] == []
+
+
+# ------------------------------------------------------------ dissolution
+
+DISSOLUTION = (
+    "Implementeringsgrupperne nedlægges pr. 1. april 2024 som en del af udmøntningen af de administrative "
+    "besparelser i centre og områder i BUF, som blev vedtaget af Borgerrepræsentationen d. 30. november 2023."
+)
+
+
+def test_a_dissolution_by_a_councils_decision_takes_effect_on_its_own_date():
+    graph = read(DISSOLUTION)
+    dissolved = only(graph, "DISSOLVED", "dissolution")
+    decision = graph.nodes[dissolved.source]
+    groups = node(graph, "Group", "Implementeringsgrupperne")
+    assert decision.label == "Decision" and decision.props["date"] == "2023-11-30"
+    assert dissolved.target == groups.id
+    assert dissolved.props["date"] == "2024-04-01"
+    assert groups.props["valid_to"] == "2024-04-01"
+    assert quotes(dissolved) == [DISSOLUTION]
+    (decided,) = of_type(graph, "DECIDED_BY")
+    assert (decided.source, graph.nodes[decided.target].name) == (decision.id, "Borgerrepræsentationen")
+
+
+def test_a_dissolution_decided_by_a_committee_is_the_committees():
+    text = "Økonomiudvalget godkendte, at implementeringsgrupperne nedlægges pr. 1. april 2024."
+    graph = read(text)
+    dissolved = only(graph, "DISSOLVED", "dissolution")
+    assert named(graph, dissolved) == ("Økonomiudvalget", "Implementeringsgrupperne")
+    assert dissolved.props["date"] == "2024-04-01"
+
+
+def test_a_denied_dissolution_is_no_dissolution():
+    graph = read("Borgerrepræsentationen besluttede d. 30. november 2023 ikke at nedlægge implementeringsgrupperne.")
+    assert of_type(graph, "DISSOLVED") == []
+
+
+# ------------------------------------------------------------ establishment
+
+
+def test_a_council_establishes_a_committee_without_a_date():
+    text = "Aalborg Byråd besluttede at nedsætte Digitaliseringsudvalget."
+    graph = read(text)
+    established = only(graph, "ESTABLISHED", "establishment")
+    assert named(graph, established) == ("Aalborg Byråd", "Digitaliseringsudvalget")
+    assert graph.nodes[established.source].label == "Council"
+    assert graph.nodes[established.target].label == "Committee"
+    assert "date" not in established.props
+    assert "valid_from" not in graph.nodes[established.target].props
+    assert quotes(established) == [text]
+
+
+def test_an_end_date_is_not_the_date_a_body_is_established():
+    graph = read("Byrådet besluttede at nedsætte et strukturudvalg, som skulle fungere indtil 31. december 2012.")
+    established = only(graph, "ESTABLISHED", "establishment")
+    assert named(graph, established) == ("Byrådet", "Strukturudvalg")
+    assert established.props.get("date") != "2012-12-31"
+    assert graph.nodes[established.target].props.get("valid_from") != "2012-12-31"
+
+
+def test_a_denied_establishment_is_no_establishment():
+    graph = read("Aalborg Byråd besluttede ikke at nedsætte Digitaliseringsudvalget.")
+    assert of_type(graph, "ESTABLISHED") == []
+
+
+# ------------------------------------------------------------ mandates
+
+ANCHORING = "Frisættelsesforsøg 2.0 forankres i HR-kredsen, der således vil fungere som styregruppe for forsøget."
+
+
+def test_anchoring_with_a_steering_group_is_a_steering_mandate():
+    graph = read(ANCHORING)
+    mandate = only(graph, "MANDATE", "mandate_anchoring")
+    assert named(graph, mandate) == ("HR-kredsen", "Frisættelsesforsøg 2.0")
+    assert graph.nodes[mandate.target].label == "Initiative"
+    assert mandate.props["role"] == "steering"
+    assert quotes(mandate) == [ANCHORING]
+
+
+def test_anchoring_alone_makes_the_body_owner():
+    graph = read("Frisættelsesforsøg 2.0 forankres i HR-kredsen.")
+    mandate = only(graph, "MANDATE", "mandate_anchoring")
+    assert named(graph, mandate) == ("HR-kredsen", "Frisættelsesforsøg 2.0")
+    assert mandate.props["role"] == "owner"
+
+
+def test_a_body_that_only_discusses_an_initiative_holds_no_mandate():
+    graph = read("Frisættelsesforsøg 2.0 drøftes i HR-kredsen.")
+    assert of_type(graph, "MANDATE") == []
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Økonomiforvaltningen er projektejer for frisættelsesforsøg 2.0.", "owner"),
+        ("Økonomiforvaltningen har ansvaret for frisættelsesforsøg 2.0.", "responsible"),
+        ("HR-kredsen er rådgivende i frisættelsesforsøg 2.0.", "advisory"),
+    ],
+)
+def test_a_stated_role_is_a_mandate_with_that_role(text, role):
+    graph = read(text)
+    mandate = only(graph, "MANDATE", "mandate_role")
+    assert graph.nodes[mandate.target].name == "Frisættelsesforsøg 2.0"
+    assert graph.nodes[mandate.source].label in {"Administration", "Group"}
+    assert mandate.props["role"] == role
+    assert quotes(mandate) == [text]
+
+
+def test_an_initiative_served_by_a_secretariat_gives_the_secretariat_mandate_to_the_agent():
+    graph = read("Frisættelsesforsøg 2.0 sekretariatsbetjenes af Økonomiforvaltningen.")
+    mandate = only(graph, "MANDATE", "mandate_role")
+    assert named(graph, mandate) == ("Økonomiforvaltningen", "Frisættelsesforsøg 2.0")
+    assert mandate.props["role"] == "secretariat"
+
+
+def test_a_body_that_mentions_an_initiative_holds_no_stated_role():
+    graph = read("Økonomiforvaltningen omtaler frisættelsesforsøg 2.0 i sit svar.")
+    assert of_type(graph, "MANDATE") == []
+
+
+# ------------------------------------------------------------ reporting
+
+REPORTING = (
+    "Frisættelsesforsøg 2.0 afsluttes med en slutevaluering, der forelægges Økonomiudvalget og "
+    "Borgerrepræsentationen."
+)
+
+
+def test_an_evaluation_laid_before_two_bodies_reports_to_both():
+    graph = read(REPORTING)
+    reports = of_type(graph, "REPORTS_TO")
+    assert sorted(named(graph, r) for r in reports) == [
+        ("Frisættelsesforsøg 2.0", "Borgerrepræsentationen"),
+        ("Frisættelsesforsøg 2.0", "Økonomiudvalget"),
+    ]
+    for relation in reports:
+        assert relation.rules == {"reporting"}
+        assert quotes(relation) == [REPORTING]
+
+
+def test_an_ocr_garbled_reporting_word_and_body_still_report():
+    graph = read(
+        "Frisættelsesforsøg 2.0 afsluttes med en slutevaluering, der forelegges @konomiudvalget og "
+        "Borgerrepræsentationen."
+    )
+    assert sorted(named(graph, r) for r in of_type(graph, "REPORTS_TO")) == [
+        ("Frisættelsesforsøg 2.0", "Borgerrepræsentationen"),
+        ("Frisættelsesforsøg 2.0", "Økonomiudvalget"),
+    ]
+
+
+def test_bodies_named_without_a_reporting_word_receive_no_report():
+    graph = read(
+        "Frisættelsesforsøg 2.0 afsluttes med en slutevaluering, som Økonomiudvalget og "
+        "Borgerrepræsentationen har bedt om."
+    )
+    assert of_type(graph, "REPORTS_TO") == []
+
+
+# ------------------------------------------------------------ proposal
+
+PROPOSAL = "Økonomiforvaltningen indstiller over for Økonomiudvalget, at planen godkendes."
+
+
+def test_the_administration_that_recommends_proposed_the_committees_decision():
+    graph = read(PROPOSAL + "\n\nBeslutning: Økonomiudvalget godkendte den 7. november 2017 indstillingen.")
+    proposed = only(graph, "PROPOSED_BY", "proposal")
+    decision = graph.nodes[proposed.source]
+    assert decision.label == "Decision" and decision.props["date"] == "2017-11-07"
+    assert graph.nodes[proposed.target] is node(graph, "Administration", "Økonomiforvaltningen")
+    assert quotes(proposed) == [PROPOSAL]
+
+
+def test_an_administration_that_only_suggests_proposes_nothing():
+    graph = read(
+        "Økonomiforvaltningen foreslår, at planen godkendes.\n\n"
+        "Beslutning: Økonomiudvalget godkendte den 7. november 2017 indstillingen."
+    )
+    assert of_type(graph, "PROPOSED_BY") == []
+
+
+# ------------------------------------------------------------ participation
+
+
+def test_a_body_that_takes_part_with_a_chosen_model():
+    text = "Børne- og Ungdomsforvaltningen ønsker at deltage i frisættelsesforsøg 2.0 og vil tage udgangspunkt i model a)."
+    graph = read(text)
+    takes_part = only(graph, "PARTICIPATES_IN", "participation")
+    assert named(graph, takes_part) == ("Børne- og Ungdomsforvaltningen", "Frisættelsesforsøg 2.0")
+    assert takes_part.props["model"] == "a"
+    assert quotes(takes_part) == [text]
+
+
+def test_a_body_that_expects_not_to_take_part_does_not():
+    graph = read("Frisættelsesforsøg 2.0 er i gang. Dog forventer Økonomiforvaltningen ikke at deltage i forsøget.")
+    assert of_type(graph, "PARTICIPATES_IN") == []
+
+
+def test_only_the_body_that_takes_part_does():
+    graph = read("Socialforvaltningen deltager i frisættelsesforsøg 2.0, men Økonomiforvaltningen forventer ikke at deltage.")
+    takes_part = only(graph, "PARTICIPATES_IN", "participation")
+    assert named(graph, takes_part) == ("Socialforvaltningen", "Frisættelsesforsøg 2.0")
+    assert "model" not in takes_part.props
+
+
+# ------------------------------------------------------------ membership
+
+
+def test_the_persons_listed_on_the_lines_after_bestod_af_are_members():
+    text = (
+        "Strukturudvalget bestod af:\n"
+        "Jesper Christensen (A) (forperson)\n"
+        "Susan Hedlund (A)\n"
+        "Klaus Mygind (F)\n"
+        "\n"
+        "Kontakt\n"
+        "Peter Hansen (V)"
+    )
+    graph = read(text)
+    members = of_type(graph, "MEMBER_OF")
+    assert sorted(named(graph, r) for r in members) == [
+        ("Jesper Christensen", "Strukturudvalget"),
+        ("Klaus Mygind", "Strukturudvalget"),
+        ("Susan Hedlund", "Strukturudvalget"),
+    ]
+    listed = text[: text.index("\n\nKontakt")]
+    for relation in members:
+        assert relation.rules == {"membership"}
+        assert quotes(relation) == [listed]
+    assert node(graph, "Person", "Klaus Mygind").props["party"] == "F"
+
+
+def test_persons_a_committee_meets_are_not_its_members():
+    graph = read("Strukturudvalget mødtes med Jesper Christensen (A) og Susan Hedlund (A).")
+    assert of_type(graph, "MEMBER_OF") == []
+
+
+# ------------------------------------------------------------ interface
+
+INTERFACE = "Der er snitflader mellem Teknik- og Miljøforvaltningen og Økonomiforvaltningen om byggesager."
+
+
+def test_snitflader_mellem_two_bodies_is_an_interface():
+    graph = read(INTERFACE)
+    interface = only(graph, "INTERFACE", "interface")
+    assert set(named(graph, interface)) == {"Teknik- og Miljøforvaltningen", "Økonomiforvaltningen"}
+    assert quotes(interface) == [INTERFACE]
+
+
+def test_two_bodies_named_together_have_no_interface():
+    graph = read("Teknik- og Miljøforvaltningen og Økonomiforvaltningen behandler byggesager.")
+    assert of_type(graph, "INTERFACE") == []
+
+
+# ------------------------------------------------------------ replacement
+
+
+def test_x_erstattes_af_y_replaces_x_by_y_on_the_stated_date():
+    text = "Implementeringsgrupperne erstattes af Koordinationsforummet pr. 1. april 2024."
+    graph = read(text)
+    replaced = only(graph, "REPLACED_BY", "replacement")
+    assert named(graph, replaced) == ("Implementeringsgrupperne", "Koordinationsforummet")
+    assert replaced.props["date"] == "2024-04-01"
+    assert quotes(replaced) == [text]
+
+
+def test_y_afloeser_x_replaces_x_by_y():
+    graph = read("Koordinationsforummet afløser implementeringsgrupperne.")
+    replaced = only(graph, "REPLACED_BY", "replacement")
+    assert named(graph, replaced) == ("Implementeringsgrupperne", "Koordinationsforummet")
+    assert "date" not in replaced.props
+
+
+def test_a_replacement_takes_effect_on_the_date_after_pr_not_on_an_earlier_decision_date():
+    graph = read(
+        "Implementeringsgrupperne, som Borgerrepræsentationen nedsatte d. 30. november 2023, "
+        "erstattes af Koordinationsforummet pr. 1. april 2024."
+    )
+    replaced = only(graph, "REPLACED_BY", "replacement")
+    assert named(graph, replaced) == ("Implementeringsgrupperne", "Koordinationsforummet")
+    assert replaced.props["date"] == "2024-04-01"
+
+
+def test_y_afloeser_x_with_the_date_first_still_replaces_x_by_y():
+    graph = read("Pr. 1. april 2024 afløser Koordinationsforummet implementeringsgrupperne.")
+    replaced = only(graph, "REPLACED_BY", "replacement")
+    assert named(graph, replaced) == ("Implementeringsgrupperne", "Koordinationsforummet")
+    assert replaced.props["date"] == "2024-04-01"
+
+
+def test_bodies_that_work_together_do_not_replace_each_other():
+    graph = read("Koordinationsforummet arbejder sammen med implementeringsgrupperne.")
+    assert of_type(graph, "REPLACED_BY") == []
+
+
+# ------------------------------------------------------------ letterhead
+
+
+def test_a_letterhead_puts_the_lesser_body_inside_the_greater():
+    graph = read("Ressortsekretariatet\nØkonomiforvaltningen\nKøbenhavns Kommune\n\nKære Rasmus")
+    part_of = only(graph, "PART_OF", "letterhead_hierarchy")
+    assert named(graph, part_of) == ("Ressortsekretariatet", "Økonomiforvaltningen")
+    assert quotes(part_of) == ["Ressortsekretariatet\nØkonomiforvaltningen"]
+
+
+def test_a_centre_in_a_letterhead_ranks_above_its_secretariat():
+    graph = read("Center for Politik og HR\nLedelsessekretariatet\nRådhuspladsen 1")
+    part_of = only(graph, "PART_OF", "letterhead_hierarchy")
+    assert named(graph, part_of) == ("Ledelsessekretariatet", "Center for Politik og HR")
+
+
+def test_bodies_in_separate_paragraphs_are_no_letterhead():
+    graph = read("Ressortsekretariatet\n\nØkonomiforvaltningen har svaret i en lang sætning om noget helt andet.")
+    assert of_type(graph, "PART_OF") == []
+
+
+# ------------------------------------------------------------ decision concerns
+
+
+def test_a_decision_concerns_the_initiative_named_in_its_sentence():
+    text = "Økonomiudvalget godkendte den 7. november 2017 frisættelsesforsøg 2.0."
+    graph = read(text)
+    concerns = only(graph, "CONCERNS", "decision_concerns")
+    assert graph.nodes[concerns.source].label == "Decision"
+    assert graph.nodes[concerns.target] is node(graph, "Initiative", "Frisættelsesforsøg 2.0")
+    assert quotes(concerns) == [text]
+
+
+def test_a_decision_does_not_concern_an_initiative_in_another_sentence():
+    graph = read("Økonomiudvalget godkendte den 7. november 2017 budgettet. Frisættelsesforsøg 2.0 starter senere.")
+    assert of_type(graph, "CONCERNS") == []
+
+
+# ------------------------------------------------------------ switching rules off
+
+EVERY_RULE = """Ressortsekretariatet
+Økonomiforvaltningen
+
+Implementeringsgrupperne nedlægges pr. 1. april 2024 som en del af besparelserne, som blev vedtaget af Borgerrepræsentationen d. 30. november 2023.
+Økonomiforvaltningen indstiller over for Økonomiudvalget, at planen godkendes.
+Borgerrepræsentationen besluttede at nedsætte Koordinationsforummet.
+Beslutning: Økonomiudvalget godkendte den 7. november 2017 frisættelsesforsøg 2.0.
+Frisættelsesforsøg 2.0 forankres i HR-kredsen, der således vil fungere som styregruppe for forsøget.
+Økonomiforvaltningen er projektejer for frisættelsesforsøg 2.0.
+Frisættelsesforsøg 2.0 afsluttes med en slutevaluering, der forelægges Økonomiudvalget og Borgerrepræsentationen.
+Socialforvaltningen deltager i frisættelsesforsøg 2.0 og vil tage udgangspunkt i model b).
+Der er snitflader mellem Teknik- og Miljøforvaltningen og Socialforvaltningen om byggesager.
+Implementeringsgrupperne erstattes af Koordinationsforummet.
+Følgegruppen bestod af:
+Jesper Christensen (A)
+Susan Hedlund (A)
+"""
+
+
+@pytest.fixture(scope="module")
+def every_rule() -> Graph:
+    return read(EVERY_RULE)
+
+
+def test_the_text_for_switching_off_exercises_every_rule(every_rule):
+    fired = set().union(*(r.rules for r in every_rule.relations.values()))
+    assert fired == set(RULES) | {DECISION_RULE}
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_disabling_a_rule_removes_exactly_its_relations(every_rule, name):
+    without = read(EVERY_RULE, frozenset({name}))
+    expected = {key for key, r in every_rule.relations.items() if r.rules - {name}}
+    assert set(without.relations) == expected
+    for key in expected:
+        assert without.relations[key].rules == every_rule.relations[key].rules - {name}
+    assert set(without.nodes) == set(every_rule.nodes)
+
+
+def test_disabling_the_decision_finder_leaves_no_decisions(every_rule):
+    without = read(EVERY_RULE, frozenset({DECISION_RULE}))
+    assert [n for n in without.nodes.values() if n.label == "Decision"] == []
+    assert of_type(without, "DECIDED_BY") == []
+    assert DECISION_RULE not in set().union(*(r.rules for r in without.relations.values()))
