@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -16,8 +18,11 @@ from graph.cypher import WriteQueryError
 from graph.evaluate import evaluate_folder, format_report
 from graph.export import FORMATS, export_graph
 from graph.ingest import default_settings, ingest
-from graph.store import QueryResult, open_store
+from graph.store import DEFAULT_STORE, QueryResult, open_store
 from loaders.readers import DEFAULT_MAX_BYTES
+from queries import all_reports, load_report
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
 
 STORE_HELP = (
     "embedded store folder (default ./ressortgraf.db or $RESSORTGRAF_STORE), "
@@ -61,6 +66,23 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.set_defaults(run=_query)
 
+    p = commands.add_parser("report", help="run a named report of the Cypher library (queries/)")
+    p.add_argument("name", nargs="?")
+    p.add_argument("--list", action="store_true", help="list the reports and what each answers")
+    p.add_argument("--store", help=STORE_HELP)
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="report parameter")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(run=_report)
+
+    p = commands.add_parser("overview", help="what the store holds: nodes, relations and decisions")
+    p.add_argument("--store", help=STORE_HELP)
+    p.set_defaults(run=_overview)
+
+    p = commands.add_parser("app", help="explore the store in the browser (Streamlit)")
+    p.add_argument("--store", help=STORE_HELP)
+    p.add_argument("--port", type=int, default=8501)
+    p.set_defaults(run=_app)
+
     p = commands.add_parser("eval", help="score extraction against a folder of gold annotations")
     p.add_argument("gold_dir", type=Path)
     p.add_argument("--explain", action="store_true", help="also per-rule and per-document scores")
@@ -90,11 +112,45 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
+    return _run_read_query(args, args.cypher)
+
+
+def _run_read_query(args: argparse.Namespace, cypher: str) -> int:
     params = dict(_key_value(p) for p in args.param)
     with open_store(args.store) as store:
-        result = store.query(args.cypher, params)
+        result = store.query(cypher, params)
     _print_result(result, args.format)
     return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    if args.list or not args.name:
+        for report in all_reports():
+            print(f"{report.name:20} {report.title}: {report.answers} (params: {report.params})")
+        return 0
+    try:
+        report = load_report(args.name)
+    except KeyError as exc:
+        print(f"error: {exc.args[0]}", file=sys.stderr)
+        return 2
+    return _run_read_query(args, report.cypher)
+
+
+def _overview(args: argparse.Namespace) -> int:
+    with open_store(args.store) as store:
+        for name in ("node_counts", "relation_counts", "decisions"):
+            report = load_report(name)
+            print(f"\n{report.title}")
+            _print_result(store.query(report.cypher), "table")
+    return 0
+
+
+def _app(args: argparse.Namespace) -> int:
+    """Start Streamlit on app.py with the chosen store."""
+    env = dict(os.environ, RESSORTGRAF_STORE=args.store or os.environ.get("RESSORTGRAF_STORE", DEFAULT_STORE))
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(args.port),
+               "--server.headless", "true"]
+    return subprocess.call(command, env=env)
 
 
 def _key_value(text: str) -> tuple[str, str]:

@@ -70,6 +70,9 @@ class EmbeddedStore(Store):
             _build_database(building, graph)
             self._close_reader()
             os.replace(building, self.database_path)
+            # A WAL left by someone who opened the old file read-write belongs
+            # to that file; beside the new one it would stop it from opening.
+            self.database_path.with_name(f"{DATABASE_FILE}.wal").unlink(missing_ok=True)
         finally:
             for leftover in self.folder.glob(f"{building.name}*"):
                 leftover.unlink()
@@ -110,7 +113,7 @@ def _build_database(path: Path, graph: Graph) -> None:
         for node in graph.nodes.values():
             nodes[node.label].append(node_record(node))
         for label, records in nodes.items():
-            rows = pa.Table.from_pylist(records, schema=_NODE_SCHEMA)
+            rows = _arrow_table(records, _NODE_SCHEMA)
             connection.execute(f"COPY `{label}` FROM $rows", {"rows": rows})
         relations: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for relation in graph.relations.values():
@@ -119,7 +122,7 @@ def _build_database(path: Path, graph: Graph) -> None:
                 {"from": relation.source, "to": relation.target, **relation_record(relation)}
             )
         for (type_, source_label, target_label), records in relations.items():
-            rows = pa.Table.from_pylist(records, schema=_RELATION_SCHEMA)
+            rows = _arrow_table(records, _RELATION_SCHEMA)
             connection.execute(
                 f'COPY `{type_}` FROM $rows (from="{source_label}", to="{target_label}")',
                 {"rows": rows},
@@ -128,6 +131,11 @@ def _build_database(path: Path, graph: Graph) -> None:
         connection.close()
     finally:
         database.close()
+
+
+def _arrow_table(records: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Records as a typed Arrow table (built by column: several times faster than by row)."""
+    return pa.Table.from_pydict({name: [r[name] for r in records] for name in schema.names}, schema=schema)
 
 
 def _native(value: Any) -> Any:

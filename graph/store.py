@@ -120,7 +120,7 @@ def node_record(node: Node) -> dict[str, Any]:
         "aliases": sorted(node.aliases),
         "sources": sorted(node.sources),
         "evidence": evidence_to_json(node.evidence),
-        **{name: _stored(name, node.props.get(name)) for name in NODE_PROPS},
+        **{name: _stored(name, node.props.get(name), node.id) for name in NODE_PROPS},
     }
 
 
@@ -133,7 +133,7 @@ def relation_record(relation: Relation) -> dict[str, Any]:
         "rules": sorted(relation.rules),
         "sources": sorted(relation.sources),
         "evidence": evidence_to_json(relation.evidence),
-        **{name: _stored(name, relation.props.get(name)) for name in RELATION_PROPS},
+        **{name: _stored(name, relation.props.get(name), relation.id) for name in RELATION_PROPS},
     }
 
 
@@ -181,17 +181,21 @@ def plain_value(value: Any, native: Callable[[Any], Any]) -> Any:
     return value
 
 
-def _stored(name: str, value: Any) -> Any:
+def _stored(name: str, value: Any, owner: str) -> Any:
     if value is None or name not in DATE_PROPERTIES:
         return value
-    return datetime.date.fromisoformat(str(value))
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{owner}: {name} must be an ISO date YYYY-MM-DD, not {value!r}") from None
 
 
 def _refuse_unknown(props: dict[str, Any], known: list[str], what: str, where: str) -> None:
     """A property the schema does not declare would be lost: say so instead."""
+    if props.keys() <= set(known):
+        return
     unknown = sorted(set(props) - set(known))
-    if unknown:
-        raise ValueError(
-            f"{what} has properties the stores cannot hold: {', '.join(unknown)} "
-            f"(declare them in graph/schema.py {where})"
-        )
+    raise ValueError(
+        f"{what} has properties the stores cannot hold: {', '.join(unknown)} "
+        f"(declare them in graph/schema.py {where})"
+    )

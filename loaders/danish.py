@@ -42,8 +42,9 @@ OCR_CAPITAL_CONFUSIONS: dict[str, str] = {
     "Å": "ÅA",
 }
 
-# Head nouns that make a compound a body, by label, with the inflected
-# endings (definite, genitive, plural) that fold to one canonical name.
+# Head nouns that make a compound a body (or a task, or an initiative), by
+# label, with the inflected endings (definite, genitive, plural) that fold to
+# one canonical name.
 BODY_HEADS: dict[str, dict[str, tuple[str, ...]]] = {
     "Committee": {
         "udvalg": ("", "et", "ets", "s", "ene", "enes"),
@@ -64,6 +65,12 @@ BODY_HEADS: dict[str, dict[str, tuple[str, ...]]] = {
         "forum": ("", "met", "mets", "s"),
         "netværk": ("", "et", "ets"),
         "styregruppe": ("", "n", "ns", "r", "rne"),
+    },
+    "Task": {
+        "område": ("", "t", "ts", "r", "rne"),
+        "dagsorden": ("", "en", "ens"),
+        "ansvar": ("", "et", "ets"),
+        "indsats": ("", "en", "ens"),
     },
     "Initiative": {
         "forsøg": ("", "et", "ets", "ene"),
@@ -145,6 +152,11 @@ MANDATE_ROLE_CUES: dict[str, tuple[str, ...]] = {
     "advisory": (r"rådgiver", r"udtaleret", r"rådgivende"),
     "responsible": (r"ansvarlig for", r"ansvaret for", r"har ansvar for", r"pålægge"),
 }
+
+#: "X hørte under Y", "Under Y er X indskrevet": Y holds the task X.
+UNDER_CUES = (r"under",)
+#: "X overføres til Y", "X samles i Y": the task moves to Y (from the body it was under).
+TRANSFER_CUES = (r"overføres til", r"overføres også til", r"overgår til", r"flyttes til", r"samles i")
 
 REPORTING_CUES = (
     r"forelægges", r"forelagt", r"forelægge", r"afrapporteres til", r"afrapportere til",

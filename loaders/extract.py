@@ -59,7 +59,15 @@ def extract(document: SourceDocument, settings: ExtractionSettings) -> Graph:
             graph.add_relation(Relation(found.type, found.source, found.target, props, {evidence}, rules={name}))
             _date_node(graph, found.type, found.target, props.get("date"))
     _prefer_stated_roles(graph)
+    _drop_unheld_tasks(graph)
     return graph
+
+
+def _drop_unheld_tasks(graph: Graph) -> None:
+    """A task is an area of responsibility a relation is about; "området" alone is just a word."""
+    about = {r.target for r in graph.relations.values()} | {r.source for r in graph.relations.values()}
+    for node_key in [k for k, n in graph.nodes.items() if n.label == "Task" and k not in about]:
+        del graph.nodes[node_key]
 
 
 def _prefer_stated_roles(graph: Graph) -> None:

@@ -113,7 +113,7 @@ def mandate_anchoring(ctx: Context) -> Iterator[Found]:
         for cue in ctx.cues_in(danish.ANCHORING_CUES, sentence):
             refs = ctx.refs_in(sentence)
             holder = _after(refs, cue.end(), BODY_LABELS)
-            subject = _before(refs, cue.start(), OBJECTS) or _main_object(ctx)
+            subject = _before(refs, cue.start(), OBJECTS) or ctx.main_initiative()
             if holder is None or subject is None:
                 continue
             steering = ctx.cues_in(danish.MANDATE_ROLE_CUES["steering"], sentence)
@@ -138,6 +138,38 @@ def mandate_role(ctx: Context) -> Iterator[Found]:
                 yield Found("MANDATE", holder.node_id, target.node_id, sentence, {"role": role})
 
 
+HOLDERS = frozenset({"Council", "Committee", "Administration", "Unit"})
+
+
+@rule("task_under_body")
+def task_under_body(ctx: Context) -> Iterator[Found]:
+    """"Under Børne-, Fritids- og Kulturudvalget er idrætsområdet indskrevet"; "opgaver som hørte under X"."""
+    for sentence in ctx.sentences:
+        tasks = ctx.refs_in(sentence, {"Task"})
+        if not tasks:
+            continue
+        refs = ctx.refs_in(sentence)
+        for cue in ctx.cues_in(danish.UNDER_CUES, sentence):
+            holder = _after(refs, cue.end(), HOLDERS)
+            if holder is None or ctx.text[cue.end() : holder.start].strip():
+                continue  # "under" must name the body right away
+            task = _before(tasks, cue.start(), frozenset({"Task"})) or _after(tasks, holder.end, frozenset({"Task"}))
+            if task is not None:
+                yield Found("MANDATE", holder.node_id, task.node_id, sentence, {"role": "responsible"})
+
+
+@rule("task_transfer")
+def task_transfer(ctx: Context) -> Iterator[Found]:
+    """"De turismemæssige opgaver … overføres til Børne-, Fritids- og Kulturudvalget": the receiver holds the task."""
+    for sentence in ctx.sentences:
+        refs = ctx.refs_in(sentence)
+        for cue in ctx.cues_in(danish.TRANSFER_CUES, sentence):
+            task = _before(refs, cue.start(), frozenset({"Task"}))
+            receiver = _after(refs, cue.end(), HOLDERS)
+            if task is not None and receiver is not None and not ctx.text[cue.end() : receiver.start].strip():
+                yield Found("MANDATE", receiver.node_id, task.node_id, sentence, {"role": "responsible"})
+
+
 @rule("reporting")
 def reporting(ctx: Context) -> Iterator[Found]:
     """"… en slutevaluering, der forelægges ØU og BR"; "afrapporteres til Økonomiudvalget"."""
@@ -148,7 +180,7 @@ def reporting(ctx: Context) -> Iterator[Found]:
             source = (
                 _before(refs, cue.start(), OBJECTS)
                 or _before(refs, cue.start(), frozenset({"Group", "Unit"}))
-                or _main_object(ctx)
+                or ctx.main_initiative()
             )
             if source is None:
                 continue
@@ -183,7 +215,7 @@ def participation(ctx: Context) -> Iterator[Found]:
             continue
         refs = ctx.refs_in(sentence)
         initiative = next((r for r in refs if r.label == "Initiative"), None)
-        target = initiative.node_id if initiative else _main_object(ctx)
+        target = initiative.node_id if initiative else ctx.main_initiative()
         if target is None:
             continue
         props = {}
@@ -209,9 +241,11 @@ def membership(ctx: Context) -> Iterator[Found]:
         if group is None or cue.start() - group.end > 120:
             continue
         block = _list_block(ctx, cue.end())
-        for member in ctx.refs_in(block):
-            if member.node_id != group.node_id and member.label in BODY_LABELS | {"Person"}:
-                yield Found("MEMBER_OF", member.node_id, group.node_id, Span(group.start, block.end))
+        listed = [r for r in ctx.refs_in(block) if r.node_id != group.node_id]
+        persons = [r for r in listed if r.label == "Person"]
+        # Organisations named beside persons ("Jo Gadegaard, FOA") are the persons' affiliations.
+        for member in persons or [r for r in listed if r.label in BODY_LABELS]:
+            yield Found("MEMBER_OF", member.node_id, group.node_id, Span(group.start, block.end))
 
 
 def _list_block(ctx: Context, start: int) -> Span:
@@ -222,10 +256,13 @@ def _list_block(ctx: Context, start: int) -> Span:
     for line in lines(ctx.text):
         if line.start < end:
             continue
-        if not ctx.refs_in(line, {"Person"}):
-            break
+        if _HEADER_LINE.match(ctx.text, line.start) or not ctx.refs_in(line, {"Person"}):
+            break  # a new "Afbud fra:" header or a line without persons ends the list
         end = line.end
     return Span(start, end)
+
+
+_HEADER_LINE = re.compile(r"[A-ZÆØÅ][\w ]{0,30}:")
 
 
 @rule("interface")
@@ -307,10 +344,6 @@ def decision_concerns(ctx: Context) -> Iterator[Found]:
             continue
         for ref in ctx.refs_in(sentence, OBJECTS):
             yield Found("CONCERNS", decision.node_id, ref.node_id, sentence)
-
-
-def _main_object(ctx: Context) -> str | None:
-    return ctx.main_initiative()
 
 
 def _id(ref_or_id: Ref | str) -> str:

@@ -32,8 +32,8 @@ _WORD_BEFORE = re.compile(r"([\wæøåÆØÅ.]+)\Z")
 def sentences(text: str) -> list[Span]:
     """Split text into sentence spans, trimmed of surrounding white space.
 
-    A full stop after an abbreviation ("d. 30. november", "bl.a.") or a day
-    number ("1. april") does not end a sentence. A blank line ends one, except
+    A full stop after an abbreviation ("d. 30. november", "bl.a."), a day
+    number ("1. april") or an initial ("Ole H. Hansen") does not end a sentence. A blank line ends one, except
     after a wrapped line of OCR text (a long line that stops on a lower-case
     word or a comma continues after the blank line). A tab separates table
     cells and a line break table rows, and so each ends one too.
@@ -54,8 +54,8 @@ def sentences(text: str) -> list[Span]:
         elif match.group() == ".":
             word = _WORD_BEFORE.search(piece)
             token = word.group(1).lower() if word else ""
-            if token.rstrip(".") in danish.ABBREVIATIONS or re.fullmatch(r"[\d|]{1,2}", token):
-                continue
+            if token.rstrip(".") in danish.ABBREVIATIONS or re.fullmatch(r"[\d|]{1,2}|\w", token):
+                continue  # an abbreviation, a day number ("1. april") or an initial ("Ole H. Hansen")
         _append_trimmed(spans, text, start, end)
         start = end
     _append_trimmed(spans, text, start, len(text))

@@ -63,6 +63,7 @@ def test_every_rule_is_tested_here():
     assert set(RULES) == {
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
+        "task_under_body", "task_transfer",
     }
 
 
@@ -441,6 +442,34 @@ def test_a_decision_does_not_concern_an_initiative_in_another_sentence():
     assert of_type(graph, "CONCERNS") == []
 
 
+# ------------------------------------------------------------ tasks
+
+
+def test_a_task_written_in_under_a_committee_is_its_mandate():
+    graph = read("Under Børne-, Fritids- og Kulturudvalget er idrætsområdet indskrevet.")
+    mandate = only(graph, "MANDATE", "task_under_body")
+    assert named(graph, mandate) == ("Børne-, Fritids- og Kulturudvalget", "Idrætsområdet")
+    assert mandate.props["role"] == "responsible"
+    assert graph.nodes[mandate.target].label == "Task"
+
+
+def test_under_must_name_the_body_right_away():
+    graph = read("Idrætsområdet drøftes under mødet med Kultur- og Fritidsudvalget.")
+    assert of_type(graph, "MANDATE") == []
+
+
+def test_a_task_transferred_to_a_committee_is_held_by_the_receiver():
+    graph = read("Hele uddannelsesområdet samles i Børne- og Kulturudvalget fra næste valgperiode.")
+    mandate = only(graph, "MANDATE", "task_transfer")
+    assert named(graph, mandate) == ("Børne- og Kulturudvalget", "Uddannelsesområdet")
+    assert quotes(mandate) == ["Hele uddannelsesområdet samles i Børne- og Kulturudvalget fra næste valgperiode."]
+
+
+def test_a_task_no_relation_is_about_is_no_node():
+    graph = read("Der er fokus på sundhedsområdet i de kommende år.")
+    assert [n for n in graph.nodes.values() if n.label == "Task"] == []
+
+
 # ------------------------------------------------------------ switching rules off
 
 EVERY_RULE = """Ressortsekretariatet
@@ -456,6 +485,8 @@ Frisættelsesforsøg 2.0 afsluttes med en slutevaluering, der forelægges Økono
 Socialforvaltningen deltager i frisættelsesforsøg 2.0 og vil tage udgangspunkt i model b).
 Der er snitflader mellem Teknik- og Miljøforvaltningen og Socialforvaltningen om byggesager.
 Implementeringsgrupperne erstattes af Koordinationsforummet.
+Under Kultur- og Fritidsudvalget er idrætsområdet indskrevet.
+Klimaområdet overføres til Teknik- og Miljøudvalget.
 Følgegruppen bestod af:
 Jesper Christensen (A)
 Susan Hedlund (A)
@@ -479,7 +510,10 @@ def test_disabling_a_rule_removes_exactly_its_relations(every_rule, name):
     assert set(without.relations) == expected
     for key in expected:
         assert without.relations[key].rules == every_rule.relations[key].rules - {name}
-    assert set(without.nodes) == set(every_rule.nodes)
+    # a task only this rule held a relation about is no node without it
+    held = {end for key in expected for end in (every_rule.relations[key].source, every_rule.relations[key].target)}
+    tasks_lost = {k for k, n in every_rule.nodes.items() if n.label == "Task" and k not in held}
+    assert set(without.nodes) == set(every_rule.nodes) - tasks_lost
 
 
 def test_disabling_the_decision_finder_leaves_no_decisions(every_rule):
