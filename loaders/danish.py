@@ -65,6 +65,17 @@ BODY_HEADS: dict[str, dict[str, tuple[str, ...]]] = {
         "forum": ("", "met", "mets", "s"),
         "netværk": ("", "et", "ets"),
         "styregruppe": ("", "n", "ns", "r", "rne"),
+        "samarbejdsorgan": ("", "et", "ets"),
+    },
+    "Organisation": {
+        "kommission": ("", "en", "ens"),
+        "komite": ("", "en", "ens"),
+        "komité": ("", "en", "ens"),
+        "ministerium": ("", "et", "ets"),
+        "styrelse": ("", "n", "ns"),
+        "fond": ("", "en", "ens"),
+        "forening": ("", "en", "ens"),
+        "forbund": ("", "et", "ets"),
     },
     "Task": {
         "område": ("", "t", "ts", "r", "rne"),

@@ -346,5 +346,41 @@ def decision_concerns(ctx: Context) -> Iterator[Found]:
             yield Found("CONCERNS", decision.node_id, ref.node_id, sentence)
 
 
+@rule("decision_concerns_subject")
+def decision_concerns_subject(ctx: Context) -> Iterator[Found]:
+    """A decision whose own sentence names nothing concerns what the document is about:
+    "Økonomiudvalgets beslutning i mødet den 7. november 2017" on the plan for frisættelsesforsøg 2.0."""
+    subject = ctx.main_initiative()
+    if subject is None:
+        return
+    for decision in ctx.decisions:
+        sentence = ctx.sentence_at(decision.start)
+        if sentence is not None and not ctx.refs_in(sentence, OBJECTS):
+            yield Found("CONCERNS", decision.node_id, subject, Span(decision.start, decision.end))
+
+
+@rule("participants_in_parentheses")
+def participants_in_parentheses(ctx: Context) -> Iterator[Found]:
+    """"… en ny strategi for at forebygge mistrivsel blandt børn og unge (BUF, SUF, KFF og SOF)":
+    the bodies in parentheses after an initiative take part in it."""
+    for sentence in ctx.sentences:
+        text = ctx.text
+        for opening in re.finditer(r"\(", text[sentence.start : sentence.end]):
+            start = sentence.start + opening.start()
+            close = text.find(")", start, sentence.end)
+            if close < 0:
+                continue
+            inside = ctx.refs_in(Span(start, close), BODY_LABELS)
+            words = re.sub(r"[\s,]|\bog\b", "", text[start + 1 : close])
+            named = "".join(re.sub(r"\s", "", text[r.start : r.end]) for r in inside)
+            if len(inside) < 2 or words != named:
+                continue  # only a parenthesis that is nothing but a list of bodies
+            initiative = _before(ctx.refs_in(sentence), start, frozenset({"Initiative"}))
+            if initiative is None:
+                continue
+            for body in inside:
+                yield Found("PARTICIPATES_IN", body.node_id, initiative.node_id, Span(initiative.start, close + 1))
+
+
 def _id(ref_or_id: Ref | str) -> str:
     return ref_or_id if isinstance(ref_or_id, str) else ref_or_id.node_id

@@ -63,7 +63,7 @@ def test_every_rule_is_tested_here():
     assert set(RULES) == {
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
-        "task_under_body", "task_transfer",
+        "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
     }
 
 
@@ -439,7 +439,39 @@ def test_a_decision_concerns_the_initiative_named_in_its_sentence():
 
 def test_a_decision_does_not_concern_an_initiative_in_another_sentence():
     graph = read("Økonomiudvalget godkendte den 7. november 2017 budgettet. Frisættelsesforsøg 2.0 starter senere.")
-    assert of_type(graph, "CONCERNS") == []
+    assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns" in r.rules] == []
+
+
+# ------------------------------------------------------------ what a decision is about, who takes part
+
+
+def test_a_decision_that_names_nothing_concerns_what_the_document_is_about():
+    graph = read(
+        "Plan for frisættelsesforsøg 2.0.\n\nFrisættelsesforsøg 2.0 starter 1. januar 2018.\n\n"
+        "Økonomiudvalgets beslutning i mødet den 7. november 2017\n\nIndstillingen blev godkendt."
+    )
+    concerns = only(graph, "CONCERNS", "decision_concerns_subject")
+    assert named(graph, concerns) == ("Økonomiudvalgets beslutning 7. november 2017", "Frisættelsesforsøg 2.0")
+    assert quotes(concerns) == ["Økonomiudvalgets beslutning i mødet den 7. november 2017"]
+
+
+def test_a_decision_that_names_its_object_is_not_given_the_documents_subject():
+    graph = read("Frisættelsesforsøg 2.0 og Ressortanalysen.\n\nØkonomiudvalget godkendte den 7. november 2017 Ressortanalysen.")
+    assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns_subject" in r.rules] == []
+
+
+def test_bodies_in_parentheses_after_an_initiative_take_part_in_it():
+    graph = read("Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår i Københavns Kommunes arbejde.")
+    taking_part = [r for r in of_type(graph, "PARTICIPATES_IN") if "participants_in_parentheses" in r.rules]
+    assert {graph.nodes[r.source].name for r in taking_part} == {
+        "Børne- og Ungdomsforvaltningen", "Sundheds- og Omsorgsforvaltningen", "Kultur- og Fritidsforvaltningen"}
+    assert {graph.nodes[r.target].name for r in taking_part} == {"Frisættelsesforsøg 2.0"}
+    assert quotes(taking_part[0]) == ["frisættelsesforsøg 2.0 (BUF, SUF og KFF)"]
+
+
+def test_a_parenthesis_that_is_more_than_a_list_of_bodies_names_no_participants():
+    graph = read("Frisættelsesforsøg 2.0 (se bilag fra BUF og SUF) i Københavns Kommune.")
+    assert [r for r in of_type(graph, "PARTICIPATES_IN") if "participants_in_parentheses" in r.rules] == []
 
 
 # ------------------------------------------------------------ tasks
@@ -487,6 +519,8 @@ Der er snitflader mellem Teknik- og Miljøforvaltningen og Socialforvaltningen o
 Implementeringsgrupperne erstattes af Koordinationsforummet.
 Under Kultur- og Fritidsudvalget er idrætsområdet indskrevet.
 Klimaområdet overføres til Teknik- og Miljøudvalget.
+Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
+Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
 Susan Hedlund (A)
