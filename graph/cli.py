@@ -4,8 +4,6 @@ graph.export and graph.evaluate (the app and the tests call the same core)."""
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import os
 import subprocess
 import sys
@@ -16,8 +14,12 @@ from tqdm import tqdm
 
 from graph.cypher import WriteQueryError
 from graph.evaluate import evaluate_folder, format_report
-from graph.export import FORMATS, export_graph
+from graph.export import FORMATS, RDF_FORMATS, export_graph
 from graph.ingest import default_settings, ingest
+from graph.rdf_import import read_rdf
+from graph.rdf_writer import DEFAULT_BASE_IRI
+from graph.reporting import FORMATS as REPORT_FORMATS
+from graph.reporting import format_result, run_report
 from graph.store import DEFAULT_STORE, QueryResult, open_store
 from loaders.readers import DEFAULT_MAX_BYTES
 from queries import all_reports, load_report
@@ -57,7 +59,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--store", help=STORE_HELP)
     p.add_argument("--format", choices=FORMATS, default="json")
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    p.add_argument("--base-iri", default=DEFAULT_BASE_IRI,
+                   help=f"RDF IRIs are this and the node id (default {DEFAULT_BASE_IRI})")
     p.set_defaults(run=_export)
+
+    p = commands.add_parser("import-rdf", help="read an RDF export back into an empty store")
+    p.add_argument("file", type=Path)
+    p.add_argument("--store", help=STORE_HELP)
+    p.add_argument("--format", choices=RDF_FORMATS, help="default: from the file extension (.ttl .nt .jsonld .rdf)")
+    p.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help="the base IRI the export was written with")
+    p.add_argument("--replace", action="store_true", help="replace what a non-empty store holds")
+    p.set_defaults(run=_import_rdf)
 
     p = commands.add_parser("query", help="run a read-only Cypher query")
     p.add_argument("cypher")
@@ -71,8 +83,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list the reports and what each answers")
     p.add_argument("--store", help=STORE_HELP)
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="report parameter")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--as-of", metavar="DATE", help="ISO date for reports that take $as_of (default: today)")
+    p.add_argument("--format", choices=REPORT_FORMATS, default="table")
     p.set_defaults(run=_report)
+
+    p = commands.add_parser("analyse", help="overlap analysis as one self-contained HTML report")
+    p.add_argument("analysis", choices=("overlaps",))
+    p.add_argument("--store", help=STORE_HELP)
+    p.add_argument("--as-of", metavar="DATE", help="ISO date the analysis holds on (default: today)")
+    p.add_argument("-o", "--output", type=Path, default=Path("report.html"), help="HTML file (default report.html)")
+    p.set_defaults(run=_analyse)
 
     p = commands.add_parser("overview", help="what the store holds: nodes, relations and decisions")
     p.add_argument("--store", help=STORE_HELP)
@@ -104,10 +124,28 @@ def _ingest(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         graph = store.read_graph()
-    if args.output:
-        export_graph(graph, args.format, args.output)
-    else:
-        export_graph(graph, args.format, sys.stdout)
+    try:
+        export_graph(graph, args.format, args.output or sys.stdout, base_iri=args.base_iri)
+    except ValueError as exc:  # a base IRI that cannot start an IRI
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _import_rdf(args: argparse.Namespace) -> int:
+    try:
+        graph = read_rdf(args.file, args.format, args.base_iri)
+    except (ValueError, SyntaxError) as exc:  # not an export, or not in the format named
+        print(f"error: {args.file}: {exc}", file=sys.stderr)
+        return 2
+    with open_store(args.store) as store:
+        held = store.query("MATCH (n) RETURN count(n) AS nodes").rows[0][0]
+        if held and not args.replace:
+            print(f"error: the store already holds {held} nodes; import into an empty store, "
+                  "or pass --replace to replace them", file=sys.stderr)
+            return 2
+        store.write_graph(graph)
+    print(f"imported {len(graph.nodes)} nodes and {len(graph.relations)} relations from {args.file}")
     return 0
 
 
@@ -133,7 +171,25 @@ def _report(args: argparse.Namespace) -> int:
     except KeyError as exc:
         print(f"error: {exc.args[0]}", file=sys.stderr)
         return 2
-    return _run_read_query(args, report.cypher)
+    params = dict(_key_value(p) for p in args.param)
+    try:
+        with open_store(args.store) as store:
+            result = run_report(store, report, params, as_of=args.as_of)
+    except ValueError as exc:  # a missing parameter or a malformed --as-of
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(format_result(result, args.format, report.title, report.answers), end="")
+    return 0
+
+
+def _analyse(args: argparse.Namespace) -> int:
+    from graph.analysis import analyse_overlaps, overlap_report_html  # pandas and networkx: only when asked
+
+    with open_store(args.store) as store:
+        analysis = analyse_overlaps(store, as_of=args.as_of)
+    args.output.write_text(overlap_report_html(analysis), encoding="utf-8")
+    print(f"wrote {args.output}: {analysis.summary()}")
+    return 0
 
 
 def _overview(args: argparse.Namespace) -> int:
@@ -161,27 +217,7 @@ def _key_value(text: str) -> tuple[str, str]:
 
 
 def _print_result(result: QueryResult, fmt: str) -> None:
-    if fmt == "json":
-        rows = [dict(zip(result.columns, row)) for row in result.rows]
-        print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
-    elif fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(result.columns)
-        writer.writerows([_cell(v) for v in row] for row in result.rows)
-    else:
-        cells = [result.columns] + [[_cell(v) for v in row] for row in result.rows]
-        widths = [min(60, max(len(c[i]) for c in cells)) for i in range(len(result.columns))]
-        for n, row in enumerate(cells):
-            print("  ".join(c[:60].ljust(w) for c, w in zip(row, widths)).rstrip())
-            if n == 0:
-                print("  ".join("-" * w for w in widths))
-        print(f"({len(result.rows)} rows)")
-
-
-def _cell(value) -> str:
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return "" if value is None else str(value)
+    print(format_result(result, fmt), end="")
 
 
 def _eval(args: argparse.Namespace) -> int:

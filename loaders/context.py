@@ -4,10 +4,12 @@ mentions, dates and decisions, with the look-ups the rules share."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from operator import attrgetter
+from typing import Iterable, TypeVar
 
 from loaders import danish
 from loaders.names import ocr_pattern
@@ -58,6 +60,8 @@ _NEGATION_BEFORE = re.compile(
 
 @dataclass
 class Context:
+    """Sentences, refs and dates are in text order (by start offset), so a span finds its own by binary search."""
+
     document: str
     text: str
     sentences: list[Span]
@@ -67,13 +71,10 @@ class Context:
 
     def refs_in(self, span: Span, labels: Iterable[str] | None = None) -> list[Ref]:
         wanted = set(labels) if labels is not None else None
-        return [
-            r for r in self.refs
-            if span.start <= r.start and r.end <= span.end and (wanted is None or r.label in wanted)
-        ]
+        return [r for r in _within(self.refs, span) if wanted is None or r.label in wanted]
 
     def dates_in(self, span: Span) -> list[FoundDate]:
-        return [d for d in self.dates if span.start <= d.start and d.end <= span.end]
+        return _within(self.dates, span)
 
     def decisions_in(self, span: Span) -> list[DecisionRef]:
         return [d for d in self.decisions if span.start <= d.start and d.end <= span.end]
@@ -91,10 +92,8 @@ class Context:
         return any(self.text[m.end() : offset].strip() == "" for m in self.cues_in(danish.EFFECTIVE_DATE_CUES, window))
 
     def sentence_at(self, offset: int) -> Span | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
+        i = bisect_right(self.sentences, offset, key=_start) - 1
+        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
 
     def main_initiative(self) -> str | None:
         """The initiative the document is mostly about: the one named most often."""
@@ -103,3 +102,14 @@ class Context:
             return None
         (best, _), *_ = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return best
+
+
+_start = attrgetter("start")
+T = TypeVar("T", Ref, FoundDate)
+
+
+def _within(items: list[T], span: Span) -> list[T]:
+    """The items (sorted by start) that lie inside ``span``."""
+    first = bisect_left(items, span.start, key=_start)
+    last = bisect_right(items, span.end, key=_start)
+    return [item for item in items[first:last] if item.end <= span.end]

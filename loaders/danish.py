@@ -216,3 +216,21 @@ RESPELLING_WORDS: tuple[str, ...] = (
     "tillæg", "tiltræde", "tværgående", "udbetaling", "udfører", "udmøntning", "udsættelse",
     "udvælgelse", "ungdom", "vækst", "værdi", "velfærd", "vurdering",
 )
+
+#: Common Danish given names (as in Danmarks Statistik's name statistics): a
+#: capitalised name that starts with one of these and has a surname is read as
+#: a person even without a party letter ("Christina Borries, OAO").
+GIVEN_NAMES: frozenset[str] = frozenset("""
+Aase Agnete Alberte Alexander Alfred Allan Ane Anette Anita Anja Ann Anna Anne Annette Anton Arne Asger Astrid
+Benedikte Bent Bente Birgit Birgitte Birthe Bjarne Bo Brian Bruno Camilla Carina Carl Carsten Casper Cecilie
+Charlotte Christian Christina Christine Christoffer Claus Connie Dan Daniel David Dennis Dorte Dorthe Ebbe Egon
+Ejnar Elin Elisabeth Ellen Else Emil Emma Erik Erling Ernst Esben Eva Finn Flemming Frank Frederik Frida Gitte
+Grethe Gunnar Hanne Hans Harald Helene Helle Henning Henrik Holger Ida Inge Inger Ivan Jacob Jakob Jan Jane Janne
+Jens Jeppe Jesper Jette Johan Johanne Johannes John Jonas Jonna Jørgen Jørn Julie Kaj Karen Karin Karina Karl
+Karsten Kasper Katrine Kenneth Kim Kirsten Kjeld Klaus Knud Kristian Kristina Lars Lasse Laura Lea Leif Lene
+Lisbeth Lise Lone Lotte Louise Mads Magnus Maja Malene Margrethe Maria Marianne Marie Martin Mathias Mette Michael
+Michelle Mikael Mikkel Mogens Morten Nadia Nanna Natasja Niels Nikolaj Nicolaj Ninna Ole Oliver Palle Peter Per
+Pernille Pia Poul Preben Rasmus René Rikke Rune Sanne Sara Sebastian Signe Simon Sofie Sonja Steen Stefan Stig
+Susan Susanne Svend Søren Thomas Tina Tine Tobias Tom Tommy Tonny Torben Troels Trine Ulla Ulrik Vibeke Victor
+Viggo Vivi
+""".split())

@@ -39,8 +39,7 @@ class Mention:
         """Registry mentions first, then the finders in ``MENTION_FINDERS`` order."""
         if self.entity is not None:
             return 0
-        order = list(MENTION_FINDERS)
-        return 1 + (order.index(self.rule) if self.rule in order else len(order))
+        return 1 + _FINDER_RANK.get(self.rule, len(_FINDER_RANK))
 
 
 MentionFinder = Callable[[str], Iterator[Mention]]
@@ -74,15 +73,24 @@ def _compound_regex(label: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w@-])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
+@lru_cache(maxsize=None)
+def _head_endings(label: str) -> tuple[re.Pattern[str], ...]:
+    """Each inflected head noun of the label at the end of a name, longest head and ending first."""
+    heads = sorted(danish.BODY_HEADS[label].items(), key=lambda item: len(item[0]), reverse=True)
+    return tuple(
+        re.compile(ocr_pattern(head) + ending + r"$")
+        for head, endings in heads
+        for ending in sorted(endings, key=len, reverse=True)
+    )
+
+
 def _prefix_of(surface: str, label: str) -> str:
     """What precedes the head noun in a compound ("" for a bare "udvalget")."""
     lower = surface.lower()
-    heads = sorted(danish.BODY_HEADS[label].items(), key=lambda item: len(item[0]), reverse=True)
-    for head, endings in heads:
-        for ending in sorted(endings, key=len, reverse=True):
-            match = re.search(ocr_pattern(head) + ending + r"$", lower)
-            if match:
-                return lower[: match.start()].strip("- ")
+    for head_ending in _head_endings(label):
+        match = head_ending.search(lower)
+        if match:
+            return lower[: match.start()].strip("- ")
     return lower
 
 
@@ -185,6 +193,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "person_party": persons_with_party,
     "versioned_initiative": versioned_initiatives,
 }
+_FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}
 
 
 def registry_mentions(text: str, registries: Iterable[Registry]) -> Iterator[Mention]:

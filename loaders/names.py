@@ -81,6 +81,21 @@ def _inflections() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+@lru_cache(maxsize=None)
+def _inflection_index() -> tuple[tuple[int, ...], dict[str, str]]:
+    """``_inflections`` for look-up by suffix: the ending lengths, longest first, and
+    each folded ending's head (the first pair's, as a scan of ``_inflections`` finds it)."""
+    heads: dict[str, str] = {}
+    for inflected, head in _inflections():
+        heads.setdefault(inflected, head)
+    return tuple(sorted({len(i) for i in heads}, reverse=True)), heads
+
+
+_ARTICLE = re.compile(r"^(?:den|det|de)\s+", re.I)
+_ADJECTIVE_E = re.compile(r"(isk|iv|ig|al)e$", re.I)
+
+
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Key under which inflected and OCR-garbled forms of one name fall together.
 
@@ -89,12 +104,14 @@ def name_key(name: str) -> str:
     ``@konomiudvalget``. A leading article ("den politiske styregruppe") and
     an adjective's inflection ("politiske") are folded too.
     """
-    words = re.sub(r"^(?:den|det|de)\s+", "", name.strip(), flags=re.I).split()
-    words = [re.sub(r"(isk|iv|ig|al)e$", r"\1", w, flags=re.I) for w in words]
+    words = _ARTICLE.sub("", name.strip()).split()
+    words = [_ADJECTIVE_E.sub(r"\1", w) for w in words]
     key = ocr_fold(" ".join(words))
-    for inflected, head in _inflections():
-        if key.endswith(inflected):
-            return key[: len(key) - len(inflected)] + head
+    lengths, heads = _inflection_index()
+    for length in (n for n in lengths if n <= len(key)):
+        head = heads.get(key[-length:])
+        if head is not None:
+            return key[:-length] + head
     return key
 
 

@@ -158,13 +158,18 @@ class Registry:
             for m in regex.finditer(text)
         ]
 
+    @cached_property
+    def _by_name_key(self) -> dict[tuple[str, str], RegistryEntity]:
+        """(label, folded name) -> entity, for names and former names; the first entity listed wins."""
+        index: dict[tuple[str, str], RegistryEntity] = {}
+        for entity in self.entities.values():
+            for name in (entity.name, *entity.former_names):
+                index.setdefault((entity.label, name_key(name)), entity)
+        return index
+
     def lookup(self, label: str, surface: str) -> RegistryEntity | None:
         """The entity of this label whose name folds to the same key as ``surface``."""
-        key = name_key(surface)
-        for entity in self.entities.values():
-            if entity.label == label and key in {name_key(n) for n in (entity.name, *entity.former_names)}:
-                return entity
-        return None
+        return self._by_name_key.get((label, name_key(surface)))
 
     def relations_among(self, graph: Graph) -> Iterable[Relation]:
         """Registry relations whose ends are both in ``graph`` (mentioned by some document)."""

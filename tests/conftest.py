@@ -78,3 +78,111 @@ SAMPLE_GRAPH = {
 def sample_graph() -> Graph:
     """Every label, every kind of property (dates, lists, sources, rules, evidence), a dozen relations."""
     return Graph.from_dict(SAMPLE_GRAPH)
+
+
+# --- town_graph: Testby, a town whose overlaps are known by construction (reports, analysis) ---
+
+TOWN_DOC = "testby.txt"
+
+TOWN_NODES = {
+    # id: (label, name, extra properties)
+    "council:byraadet": ("Council", "Byrådet", {}),
+    "committee:oekonomiudvalget": ("Committee", "Økonomiudvalget", {"aliases": ["ØU"]}),
+    "committee:teknik-og-miljoeudvalget": ("Committee", "Teknik- og Miljøudvalget", {}),
+    "committee:boerne-og-ungdomsudvalget": ("Committee", "Børne- og Ungdomsudvalget", {}),
+    "administration:oekonomiforvaltningen": ("Administration", "Økonomiforvaltningen", {"aliases": ["ØKF"]}),
+    "administration:teknik-og-miljoeforvaltningen": ("Administration", "Teknik- og Miljøforvaltningen", {}),
+    "administration:boerne-og-ungdomsforvaltningen": ("Administration", "Børne- og Ungdomsforvaltningen", {}),
+    "unit:center-for-politik-og-hr": ("Unit", "Center for Politik og HR", {}),
+    "unit:sekretariatet": ("Unit", "Sekretariatet", {}),
+    "unit:center-for-byggeri": ("Unit", "Center for Byggeri", {}),
+    "group:styregruppen-for-klima": ("Group", "Styregruppen for klima", {"valid_from": "2019-01-01"}),
+    "group:klimaforum": ("Group", "Klimaforum", {"valid_from": "2022-01-01"}),
+    "group:netvaerket": ("Group", "Netværket", {"valid_to": "2020-12-31"}),
+    "group:hr-kredsen": ("Group", "HR-kredsen", {}),
+    "group:implementeringsgruppen": ("Group", "Implementeringsgruppen", {"valid_to": "2022-06-30"}),
+    "group:projektgruppen": ("Group", "Projektgruppen", {"valid_to": "2021-12-31"}),
+    "group:arbejdsgruppen-for-skoler": ("Group", "Arbejdsgruppen for skoler", {}),
+    "person:anna-holm": ("Person", "Anna Holm", {}),
+    "person:bo-dahl": ("Person", "Bo Dahl", {}),
+    "task:klimadagsordenen": ("Task", "Klimadagsordenen", {}),
+    "task:borgerservice": ("Task", "Borgerservice", {}),
+    "task:hr-politik": ("Task", "HR-politik", {}),
+    "task:skolestruktur": ("Task", "Skolestruktur", {}),
+    "initiative:klimaplan-2025": ("Initiative", "Klimaplan 2025", {"valid_from": "2019-01-01"}),
+    "initiative:frisaettelsesforsoeg": ("Initiative", "Frisættelsesforsøg", {}),
+    "decision:byraadet:2022-03-01": ("Decision", "Byrådets beslutning 1. marts 2022", {"date": "2022-03-01"}),
+    "decision:oekonomiudvalget:2021-11-15": (
+        "Decision", "Økonomiudvalgets beslutning 15. november 2021", {"date": "2021-11-15"}),
+}
+
+TOWN_RELATIONS = [
+    # (type, source, target, properties)
+    ("PART_OF", "committee:oekonomiudvalget", "council:byraadet", {}),
+    ("PART_OF", "committee:teknik-og-miljoeudvalget", "council:byraadet", {}),
+    ("PART_OF", "committee:boerne-og-ungdomsudvalget", "council:byraadet", {}),
+    ("SERVES", "administration:oekonomiforvaltningen", "committee:oekonomiudvalget", {}),
+    ("SERVES", "administration:teknik-og-miljoeforvaltningen", "committee:teknik-og-miljoeudvalget", {}),
+    ("SERVES", "administration:boerne-og-ungdomsforvaltningen", "committee:boerne-og-ungdomsudvalget", {}),
+    ("PART_OF", "unit:center-for-politik-og-hr", "administration:oekonomiforvaltningen", {}),
+    ("PART_OF", "unit:sekretariatet", "unit:center-for-politik-og-hr", {}),
+    ("PART_OF", "unit:center-for-byggeri", "administration:teknik-og-miljoeforvaltningen", {}),
+    ("REPORTS_TO", "group:styregruppen-for-klima", "committee:oekonomiudvalget", {}),
+    # interfaces: ØKF–TMF directly and through units two and one levels down; ØKF–BUF expired
+    ("INTERFACE", "administration:oekonomiforvaltningen", "administration:teknik-og-miljoeforvaltningen",
+     {"topic": "klima"}),
+    ("INTERFACE", "unit:sekretariatet", "unit:center-for-byggeri", {"topic": "byggesager"}),
+    ("INTERFACE", "administration:oekonomiforvaltningen", "administration:boerne-og-ungdomsforvaltningen",
+     {"topic": "skoler", "valid_to": "2015-12-31"}),
+    # memberships
+    *[("MEMBER_OF", member, "group:styregruppen-for-klima", {}) for member in (
+        "administration:oekonomiforvaltningen", "administration:teknik-og-miljoeforvaltningen",
+        "person:anna-holm", "person:bo-dahl")],
+    *[("MEMBER_OF", member, "group:klimaforum", {}) for member in (
+        "administration:oekonomiforvaltningen", "administration:teknik-og-miljoeforvaltningen", "person:anna-holm")],
+    *[("MEMBER_OF", member, "group:netvaerket", {}) for member in (
+        "administration:oekonomiforvaltningen", "administration:teknik-og-miljoeforvaltningen", "person:anna-holm")],
+    *[("MEMBER_OF", member, "group:hr-kredsen", {}) for member in (
+        "unit:center-for-politik-og-hr", "administration:boerne-og-ungdomsforvaltningen", "person:bo-dahl")],
+    # mandates
+    ("MANDATE", "group:styregruppen-for-klima", "task:klimadagsordenen", {"role": "steering"}),
+    ("MANDATE", "group:klimaforum", "task:klimadagsordenen", {"role": "advisory"}),
+    ("MANDATE", "administration:teknik-og-miljoeforvaltningen", "task:klimadagsordenen", {"role": "responsible"}),
+    ("MANDATE", "group:styregruppen-for-klima", "initiative:klimaplan-2025", {"role": "owner"}),
+    ("MANDATE", "administration:oekonomiforvaltningen", "initiative:klimaplan-2025", {"role": "secretariat"}),
+    ("MANDATE", "group:projektgruppen", "initiative:klimaplan-2025", {"role": "execution"}),
+    ("MANDATE", "administration:oekonomiforvaltningen", "task:borgerservice", {"role": "responsible"}),
+    ("MANDATE", "group:implementeringsgruppen", "task:borgerservice", {"role": "execution"}),
+    ("MANDATE", "group:hr-kredsen", "task:hr-politik", {"role": "responsible"}),
+    ("MANDATE", "unit:center-for-politik-og-hr", "task:hr-politik", {"role": "secretariat"}),
+    ("MANDATE", "group:arbejdsgruppen-for-skoler", "task:skolestruktur", {"role": "responsible"}),
+    # shared initiatives
+    ("PARTICIPATES_IN", "administration:teknik-og-miljoeforvaltningen", "initiative:klimaplan-2025", {}),
+    ("PARTICIPATES_IN", "unit:center-for-byggeri", "initiative:klimaplan-2025", {}),
+    ("PARTICIPATES_IN", "administration:boerne-og-ungdomsforvaltningen", "initiative:frisaettelsesforsoeg",
+     {"model": "a"}),
+    ("PARTICIPATES_IN", "administration:teknik-og-miljoeforvaltningen", "initiative:frisaettelsesforsoeg",
+     {"model": "b"}),
+    # succession, establishment, dissolution
+    ("REPLACED_BY", "group:projektgruppen", "group:klimaforum", {"date": "2022-01-01"}),
+    ("ESTABLISHED", "committee:oekonomiudvalget", "group:styregruppen-for-klima", {"date": "2019-01-01"}),
+    ("DECIDED_BY", "decision:oekonomiudvalget:2021-11-15", "committee:oekonomiudvalget", {}),
+    ("ESTABLISHED", "decision:oekonomiudvalget:2021-11-15", "group:klimaforum", {"date": "2022-01-01"}),
+    ("DISSOLVED", "decision:oekonomiudvalget:2021-11-15", "group:arbejdsgruppen-for-skoler", {"date": "2023-01-01"}),
+    ("DECIDED_BY", "decision:byraadet:2022-03-01", "council:byraadet", {}),
+    ("DISSOLVED", "decision:byraadet:2022-03-01", "group:implementeringsgruppen", {"date": "2022-06-30"}),
+    ("ESTABLISHED", "decision:byraadet:2022-03-01", "initiative:frisaettelsesforsoeg", {}),
+]
+
+#: The one relation with evidence, to show the profile carries it.
+SERVES_QUOTE = "Økonomiforvaltningen betjener Økonomiudvalget"
+
+
+def town_graph() -> Graph:
+    """Testby as tests/test_reports.py describes it; tests/test_analysis.py reads the same town."""
+    nodes = [{"id": key, "label": label, "name": name, "aliases": [], "evidence": [], **extra}
+             for key, (label, name, extra) in TOWN_NODES.items()]
+    relations = [{"type": type_, "source": source, "target": target, "evidence": [], **props}
+                 for type_, source, target, props in TOWN_RELATIONS]
+    relations[3]["evidence"] = [{"document": TOWN_DOC, "start": 0, "end": len(SERVES_QUOTE), "quote": SERVES_QUOTE}]
+    return Graph.from_dict({"nodes": nodes, "relations": relations})

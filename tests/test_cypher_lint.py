@@ -76,6 +76,12 @@ def stored_sample(tmp_path, sample_graph):
         yield store
 
 
+def _quote(start: int, quote: str) -> str:
+    """Evidence of the sample document as the stores return it: JSON text."""
+    return json.dumps([{"document": "kk-br-2005-10-13-punkt-15.txt", "start": start, "end": start + len(quote),
+                        "quote": quote}], ensure_ascii=False)
+
+
 REPORT_CASES = {
     "node_counts": ({}, [
         ["Administration", 1], ["Committee", 2], ["Council", 1], ["Decision", 2], ["Document", 1],
@@ -96,14 +102,40 @@ REPORT_CASES = {
         ["2017-11-07", "Økonomiudvalgets beslutning 7. november 2017", None, None, None, None, None],
     ]),
     "body_profile": ({"name": "ØU"}, [
-        ["Økonomiudvalget", "out", "MANDATE", "responsible", "Task", "Borgerservice"],
-        ["Økonomiudvalget", "out", "PART_OF", None, "Council", "Borgerrepræsentationen"],
-        ["Økonomiudvalget", "in", "ESTABLISHED", None, "Decision", "Borgerrepræsentationens beslutning 13. oktober 2005"],
-        ["Økonomiudvalget", "in", "INTERFACE", None, "Committee", "Teknik- og Miljøudvalget"],
-        ["Økonomiudvalget", "in", "MEMBER_OF", None, "Person", "Rasmus Rune Steenberger"],
-        ["Økonomiudvalget", "in", "REPORTS_TO", None, "Initiative", "Ressortanalysen 2024"],
-        ["Økonomiudvalget", "in", "SERVES", None, "Administration", "Økonomiforvaltningen"],
+        ["Committee", "Økonomiudvalget", "decision", "ESTABLISHED", None, "Decision",
+         "Borgerrepræsentationens beslutning 13. oktober 2005", "2006-01-01",
+         _quote(320, "at der etableres følgende syv udvalg/forvaltninger"), []],
+        ["Committee", "Økonomiudvalget", "interface", "INTERFACE", "klimadagsordenen", "Committee",
+         "Teknik- og Miljøudvalget", None, _quote(120, "Teknik- og Miljøudvalget"), []],
+        ["Committee", "Økonomiudvalget", "mandate", "MANDATE", "responsible", "Task", "Borgerservice", None,
+         _quote(480, "Borgerservice"), []],
+        ["Committee", "Økonomiudvalget", "member", "MEMBER_OF", None, "Person", "Rasmus Rune Steenberger", None,
+         _quote(280, "Rasmus Rune Steenberger (F)"), []],
+        ["Committee", "Økonomiudvalget", "parent", "PART_OF", None, "Council", "Borgerrepræsentationen", None,
+         "[]", ["https://www.kk.dk/"]],
+        ["Committee", "Økonomiudvalget", "reported to by", "REPORTS_TO", None, "Initiative", "Ressortanalysen 2024",
+         None, _quote(440, "Ressortanalysen 2024"), []],
+        ["Committee", "Økonomiudvalget", "served by", "SERVES", None, "Administration", "Økonomiforvaltningen", None,
+         _quote(160, "ØKF"), []],
     ]),
+    "timeline": ({}, [
+        ["2006-01-01", "ESTABLISHED", "Committee", "Økonomiudvalget",
+         "Borgerrepræsentationens beslutning 13. oktober 2005", "2005-10-13", "Borgerrepræsentationen"],
+        ["2006-12-31", "DISSOLVED", "Group", "HR-kredsen",
+         "Borgerrepræsentationens beslutning 13. oktober 2005", "2005-10-13", "Borgerrepræsentationen"],
+    ]),
+    "reporting_chains": ({}, [
+        ["Unit", "Center for Politik og HR", 1, "Administration", "Økonomiforvaltningen"],
+        ["Unit", "Center for Politik og HR", 2, "Committee", "Økonomiudvalget"],
+        ["Unit", "Center for Politik og HR", 3, "Council", "Borgerrepræsentationen"],
+        ["Administration", "Økonomiforvaltningen", 1, "Committee", "Økonomiudvalget"],
+        ["Administration", "Økonomiforvaltningen", 2, "Council", "Borgerrepræsentationen"],
+        ["Committee", "Økonomiudvalget", 1, "Council", "Borgerrepræsentationen"],
+    ]),
+    # The sample graph has one mandate, one administration and one group: nothing overlaps.
+    # tests/test_reports.py pins these reports down on a town built to overlap.
+    **{name: ({"as_of": "2024-06-01"}, []) for name in (
+        "mandate_overlap", "shared_mandates", "interface_density", "duplicate_fora", "orphaned_mandates")},
 }
 
 

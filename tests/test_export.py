@@ -87,7 +87,7 @@ def iri(key: str) -> rdflib.URIRef:
     return rdflib.URIRef(DEFAULT_BASE_IRI + key)
 
 
-RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}
+RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 
 
 @pytest.fixture(scope="module", params=sorted(RDF_FORMATS))
@@ -149,14 +149,36 @@ def test_rdf_dissolution_is_an_org_change_event_at_its_date(rdf):
 
 def test_rdf_mandate_is_a_resource_with_holder_object_and_role(rdf):
     assert ask(rdf, """
-        ?mandate a rg:Mandate ; rg:holder ?group ; rg:object ?task ; rg:role "steering" ;
+        ?mandate a rg:Mandate ; rg:holder ?group ; rg:mandateOver ?task ; rg:role "steering" ;
             rg:validTo "2024-04-01"^^xsd:date .
     """, group=iri(GROUP), task=iri(TASK))
 
 
 def test_rdf_interface_names_both_parties_and_the_topic(rdf):
-    assert ask(rdf, '?i a rg:Interface ; rg:party ?group, ?administration ; rg:topic "digitalisering" .',
-               group=iri(GROUP), administration=iri(ADMINISTRATION))
+    assert ask(rdf, '?i a rg:Interface ; rg:firstParty ?group ; rg:secondParty ?administration ; '
+                    'rg:topic "digitalisering" .', group=iri(GROUP), administration=iri(ADMINISTRATION))
+
+
+def test_rdf_responsible_body_has_the_task_as_its_org_purpose():
+    graph = sample_graph()
+    graph.add_relation(Relation("MANDATE", COMMITTEE, TASK, props={"role": "responsible"}))
+    rdf = rdflib.Graph().parse(data=exported(graph, "nt"), format="nt")
+    assert (iri(COMMITTEE), rdflib.ORG.purpose, iri(TASK)) in rdf
+    assert (iri(GROUP), rdflib.ORG.purpose, iri(TASK)) not in rdf  # a steering mandate is no purpose
+
+
+def test_rdf_replacement_is_an_org_change_event_from_the_old_to_the_new_body():
+    graph = sample_graph()
+    successor = node_id("Group", "Styregruppen for KY")
+    graph.add_node(Node(successor, "Group", "Styregruppen for KY"))
+    graph.add_relation(Relation("REPLACED_BY", GROUP, successor, props={"date": "2024-04-01"}))
+    rdf = rdflib.Graph().parse(data=exported(graph, "ttl"), format="turtle")
+    assert ask(rdf, """
+        ?event a org:ChangeEvent, rg:Replacement ;
+            org:originalOrganization ?old ; org:resultingOrganization ?new ;
+            prov:atTime "2024-04-01"^^xsd:date .
+        ?old org:changedBy ?event . ?new org:resultedFrom ?event .
+    """, old=iri(GROUP), new=iri(successor))
 
 
 def test_rdf_every_evidence_span_is_a_web_annotation_on_the_document(rdf):
@@ -184,9 +206,9 @@ def test_rdf_iris_are_the_base_iri_and_the_percent_encoded_node_id():
     assert "<https://example.org/x/group:a%20b%2Fc%23d>" in exported(graph, "nt", "https://example.org/x/")
 
 
-def test_n_triples_are_sorted_lines():
+def test_n_triples_state_each_triple_once():
     lines = exported(sample_graph(), "nt").splitlines()
-    assert lines == sorted(lines)
+    assert len(lines) == len(set(lines)) == len(rdflib.Graph().parse(data="\n".join(lines), format="nt"))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -224,5 +246,11 @@ def test_graphml_loads_with_networkx_with_every_node_and_relation(tmp_path: Path
 
 
 def test_unknown_format_is_a_clear_error():
-    with pytest.raises(ValueError, match="unknown export format 'xml'.*json, ttl, nt, jsonld, graphml"):
+    with pytest.raises(ValueError, match="unknown export format 'xml'.*json, ttl, nt, jsonld, rdfxml, graphml"):
         export_graph(sample_graph(), "xml", io.StringIO())
+
+
+def test_a_base_iri_that_cannot_start_an_iri_is_refused_before_anything_is_written(tmp_path: Path):
+    with pytest.raises(ValueError, match="base IRI 'my base/'"):
+        export_graph(sample_graph(), "ttl", tmp_path / "graph.ttl", base_iri="my base/")
+    assert not (tmp_path / "graph.ttl").exists()

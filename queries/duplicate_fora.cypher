@@ -1,0 +1,28 @@
+// title: Duplicate fora
+// answers: Which groups share so many members and mandates on $as_of that they may duplicate each other (at least two shared, Jaccard index at least 0.5)?
+// params: $as_of (ISO date; nodes and relations valid on that day count)
+// A group's items are its members and the tasks and initiatives it holds a mandate on; jaccard = shared items / all items of the two.
+// Each group's items are collected once and pairs are counted per shared item.
+MATCH (g:`Group`)
+WHERE (g.valid_from IS NULL OR g.valid_from <= date($as_of)) AND (g.valid_to IS NULL OR g.valid_to >= date($as_of))
+OPTIONAL MATCH (g)<-[r:MEMBER_OF]-(m)
+WHERE (r.valid_from IS NULL OR r.valid_from <= date($as_of)) AND (r.valid_to IS NULL OR r.valid_to >= date($as_of))
+WITH g, collect(DISTINCT CASE WHEN m IS NOT NULL THEN 'member ' + m.id END) AS members
+OPTIONAL MATCH (g)-[r:MANDATE]->(t)
+WHERE (r.valid_from IS NULL OR r.valid_from <= date($as_of)) AND (r.valid_to IS NULL OR r.valid_to >= date($as_of))
+WITH g, members, collect(DISTINCT CASE WHEN t IS NOT NULL THEN 'mandate ' + t.id END) AS mandates
+WITH {forum: g, items: size(members) + size(mandates)} AS forum, members + mandates AS items
+UNWIND items AS item
+WITH item, collect(forum) AS fora
+UNWIND fora AS f1
+UNWIND fora AS f2
+WITH f1, f2, item
+WHERE f1.forum.id < f2.forum.id
+WITH f1, f2, count(CASE WHEN item STARTS WITH 'member ' THEN 1 END) AS shared_members,
+     count(CASE WHEN item STARTS WITH 'mandate ' THEN 1 END) AS shared_mandates
+WITH f1, f2, shared_members, shared_mandates, shared_members + shared_mandates AS shared,
+     f1.items + f2.items - shared_members - shared_mandates AS together
+WHERE shared >= 2 AND 2 * shared >= together
+RETURN f1.forum.name AS forum_a, f2.forum.name AS forum_b, shared_members, shared_mandates,
+       round(1.0 * shared / together, 3) AS jaccard
+ORDER BY jaccard DESC, forum_a, forum_b
