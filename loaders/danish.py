@@ -234,3 +234,10 @@ Pernille Pia Poul Preben Rasmus René Rikke Rune Sanne Sara Sebastian Signe Simo
 Susan Susanne Svend Søren Thomas Tina Tine Tobias Tom Tommy Tonny Torben Troels Trine Ulla Ulrik Vibeke Victor
 Viggo Vivi
 """.split())
+
+#: Capitalised words that end a person's name: places and institutions named after people
+#: ("H.C. Andersens Boulevard", "Niels Bohr Institutet").
+NOT_SURNAMES: frozenset[str] = frozenset(
+    {"Vej", "Gade", "Plads", "Allé", "Boulevard", "Torv", "Kommune", "Region", "Skole", "Hospital",
+     "Institut", "Institutet", "Centret", "Center", "Fond", "Fonden", "Kirke", "Park", "Havn"}
+)

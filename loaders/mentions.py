@@ -169,6 +169,27 @@ def persons_with_party(text: str) -> Iterator[Mention]:
         yield Mention("Person", m.start("name"), m.end("name"), m.group("name"), "person_party", props=props)
 
 
+_NAME_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?)"
+_GIVEN_NAME_START = re.compile(rf"(?<![\w.])(?P<given>[{_UPPER}][a-zæøåéü]+)(?P<rest>(?: {_NAME_WORD}){{1,3}})")
+
+
+def persons_by_given_name(text: str) -> Iterator[Mention]:
+    """"Christina Borries, OAO", "siger Thomas Kastrup-Larsen, Borgmester": a known given name and a surname."""
+    for m in _GIVEN_NAME_START.finditer(text):
+        if m.group("given") not in danish.GIVEN_NAMES:
+            continue
+        words = m.group("rest").split()
+        kept = []
+        for word in words:
+            if word in danish.NOT_SURNAMES or word in danish.GIVEN_NAMES and kept and not kept[-1].endswith("."):
+                break
+            kept.append(word)
+        if not kept or kept[-1].endswith("."):
+            continue
+        end = m.start("rest") + len(" " + " ".join(kept))
+        yield Mention("Person", m.start(), end, text[m.start() : end], "person_given_name")
+
+
 @lru_cache(maxsize=1)
 def _versioned_initiative_regex() -> re.Pattern[str]:
     head = _head_alternation("Initiative")
@@ -191,6 +212,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "named_for": named_for,
     "municipality": municipalities,
     "person_party": persons_with_party,
+    "person_given_name": persons_by_given_name,
     "versioned_initiative": versioned_initiatives,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}

@@ -36,7 +36,8 @@ def mentioned(text: str, registries=(), disabled=frozenset()) -> list[tuple[str,
 
 def test_every_finder_is_named_here():
     assert set(MENTION_FINDERS) == {
-        "body_compound", "named_for", "council", "municipality", "person_party", "versioned_initiative",
+        "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
+        "versioned_initiative",
     }
 
 
@@ -104,6 +105,28 @@ def test_a_persons_name_does_not_run_across_a_line_break():
 
 def test_a_name_without_a_party_is_no_person():
     assert by_finder("person_party", "Rasmus Rune Steenberger spurgte om grupperne.") == []
+
+
+def test_a_known_given_name_and_a_surname_make_a_person_without_a_party():
+    text = "Arbejdsgruppen består af: Christina Borries, OAO, Lars Daugaard, Forhandlingsfællesskabet og Tina Øllgaard Bentzen."
+    assert by_finder("person_given_name", text) == [
+        ("Person", "Christina Borries"), ("Person", "Lars Daugaard"), ("Person", "Tina Øllgaard Bentzen")]
+
+
+def test_a_person_by_given_name_keeps_initials_and_hyphenated_surnames():
+    text = "siger Thomas Kastrup-Larsen, Borgmester, og Ole H. Hansen nikker."
+    assert by_finder("person_given_name", text) == [("Person", "Thomas Kastrup-Larsen"), ("Person", "Ole H. Hansen")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mødet holdes på Hans Christian Andersens Boulevard.", "Rasmus spurgte.", "Ordet Kommunen Holder fast."],
+    ids=["a street named after a person", "a given name alone", "capitalised words without a given name"],
+)
+def test_no_person_without_a_given_name_and_a_surname(text):
+    found = by_finder("person_given_name", text)
+    assert all(surface != "Hans Christian Andersens Boulevard" for _, surface in found)
+    assert ("Person", "Rasmus") not in found and not [m for m in found if m[1].startswith("Ordet")]
 
 
 def test_versioned_initiative_takes_the_version_number_into_the_name():
@@ -202,7 +225,7 @@ def test_mentions_never_overlap_and_come_in_text_order(registries):
 def test_a_disabled_finder_finds_nothing():
     text = "Rasmus Rune Steenberger (F) spurgte Aalborg Byråd om frisættelsesforsøg 2.0."
     assert ("Person", "Rasmus Rune Steenberger") in mentioned(text)
-    without = mentioned(text, disabled=frozenset({"person_party"}))
+    without = mentioned(text, disabled=frozenset({"person_party", "person_given_name"}))
     assert [m for m in without if m[0] == "Person"] == []
     assert ("Council", "Aalborg Byråd") in without
 
