@@ -150,7 +150,17 @@ DISSOLUTION_CUES = (
 ESTABLISHMENT_CUES = (
     r"nedsættes", r"nedsætte", r"nedsat", r"nedsatte", r"etableres", r"etablere",
     r"etableret", r"oprettes", r"oprette", r"oprettet", r"starte op",
+    r"nedsættelse af", r"etablering af", r"oprettelse af",
 )
+
+#: Words that introduce a body as the one who proposed, not the one who acted:
+#: "BR har på indstilling fra Kultur- og Fritidsudvalget nedsat …".
+PROPOSER_MARKERS = (r"indstilling fra", r"forslag fra", r"anbefaling fra")
+
+#: Change words whose grammatical subject is what changes: "forsøget vil starte op", "rådet ophører".
+INTRANSITIVE_CHANGE_CUES = (r"starte op", r"ophører")
+#: Auxiliaries that make a participle passive: "udvalget blev nedsat" (but "BR har nedsat udvalget").
+PASSIVE_AUXILIARIES = (r"blev", r"er", r"bliver", r"var", r"vil blive")
 
 #: "X forankres i Y": Y holds the mandate over X.
 ANCHORING_CUES = (r"forankres i", r"forankret i")

@@ -64,7 +64,7 @@ def _change(ctx: Context, cues: tuple[str, ...], relation: str, date_cues: tuple
             refs = ctx.refs_in(sentence)
             subject = _before(refs, cue.start(), CHANGEABLE)
             between = subject and ctx.text[subject.end : cue.start()]
-            if subject and len(between) <= 40 and not any(ch in between for ch in ".;"):
+            if _subject_changes(ctx, cue) and subject and len(between) <= 40 and not any(ch in between for ch in ".;"):
                 target = subject
             else:
                 target = _after(refs, cue.end(), CHANGEABLE)
@@ -74,13 +74,50 @@ def _change(ctx: Context, cues: tuple[str, ...], relation: str, date_cues: tuple
             if decisions:
                 source = decisions[0].node_id
             else:
-                agent = _before([r for r in refs if r.node_id != target.node_id], cue.start(), DECIDING)
+                agents = [r for r in refs if r.node_id != target.node_id and not _named_as_proposer(ctx, r)]
+                agent = _before(agents, cue.start(), DECIDING)
                 if agent is None:
                     continue
                 source = _decision_of(ctx, agent.node_id, sentence) or agent.node_id
             when = _effective_date(ctx, sentence, cue.start(), {d.date for d in decisions}, date_cues)
             props = {"date": when} if when else {}
-            yield Found(relation, source, target.node_id, sentence, props)
+            for each in _enumeration(ctx, refs, target):
+                if each.node_id != source:
+                    yield Found(relation, source, each.node_id, sentence, dict(props))
+
+
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(danish.PASSIVE_AUXILIARIES) + r")(?:\s+\w+)?\s*\Z", re.IGNORECASE
+)
+
+
+def _subject_changes(ctx: Context, cue: re.Match[str]) -> bool:
+    """Is the subject what is set up or closed down? Yes for "X nedlægges", "X blev nedsat",
+    "X vil starte op"; no for "BR har nedsat X", "at nedlægge X"."""
+    word = cue.group().lower()
+    if word.endswith("s") or any(word == c for c in danish.INTRANSITIVE_CHANGE_CUES):
+        return True
+    return bool(_PASSIVE_BEFORE.search(ctx.text, max(0, cue.start() - 25), cue.start()))
+
+
+def _named_as_proposer(ctx: Context, ref: Ref) -> bool:
+    """"på indstilling fra Kultur- og Fritidsudvalget": that body proposed; it did not act."""
+    return bool(ctx.cues_in(danish.PROPOSER_MARKERS, Span(max(0, ref.start - 20), ref.start)))
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|og|samt|:|,\s*og)\s*", re.IGNORECASE)
+
+
+def _enumeration(ctx: Context, refs: list[Ref], first: Ref) -> list[Ref]:
+    """``first`` and the bodies listed right after it ("fire udvalg: A, B, C samt D")."""
+    listed = [first]
+    for ref in refs:
+        if ref.start < listed[-1].end or ref.label not in CHANGEABLE:
+            continue
+        if not _LIST_GAP.fullmatch(ctx.text, listed[-1].end, ref.start):
+            break
+        listed.append(ref)
+    return listed
 
 
 def _decision_of(ctx: Context, body_id: str, sentence: Span) -> str | None:

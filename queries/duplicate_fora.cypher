@@ -2,6 +2,8 @@
 // answers: Which groups share so many members and mandates on $as_of that they may duplicate each other (at least two shared, Jaccard index at least 0.5)?
 // params: $as_of (ISO date; nodes and relations valid on that day count)
 // A group's items are its members and the tasks and initiatives it holds a mandate on; jaccard = shared items / all items of the two.
+// An item held by more than 25 groups (a national organisation sitting in hundreds of fora) is left out of both:
+// it says nothing about whether two fora duplicate each other, and it would pair every forum with every other.
 // Each group's items are collected once and pairs are counted per shared item.
 MATCH (g:`Group`)
 WHERE (g.valid_from IS NULL OR g.valid_from <= date($as_of)) AND (g.valid_to IS NULL OR g.valid_to >= date($as_of))
@@ -11,7 +13,12 @@ WITH g, collect(DISTINCT CASE WHEN m IS NOT NULL THEN 'member ' + m.id END) AS m
 OPTIONAL MATCH (g)-[r:MANDATE]->(t)
 WHERE (r.valid_from IS NULL OR r.valid_from <= date($as_of)) AND (r.valid_to IS NULL OR r.valid_to >= date($as_of))
 WITH g, members, collect(DISTINCT CASE WHEN t IS NOT NULL THEN 'mandate ' + t.id END) AS mandates
-WITH {forum: g, items: size(members) + size(mandates)} AS forum, members + mandates AS items
+UNWIND members + mandates AS item
+WITH item, collect(g) AS holders
+WHERE size(holders) <= 25
+UNWIND holders AS g
+WITH g, collect(item) AS items
+WITH {forum: g, items: size(items)} AS forum, items
 UNWIND items AS item
 WITH item, collect(forum) AS fora
 UNWIND fora AS f1

@@ -442,6 +442,38 @@ def test_a_decision_does_not_concern_an_initiative_in_another_sentence():
     assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns" in r.rules] == []
 
 
+def test_an_establishment_of_several_bodies_sets_up_each():
+    graph = read("Borgerrepræsentationen har nedsat Scenekunstudvalget, Musikudvalget samt Nattelivsudvalget.")
+    established = [r for r in of_type(graph, "ESTABLISHED") if "establishment" in r.rules]
+    assert {named(graph, r) for r in established} == {
+        ("Borgerrepræsentationen", "Scenekunstudvalget"),
+        ("Borgerrepræsentationen", "Musikudvalget"),
+        ("Borgerrepræsentationen", "Nattelivsudvalget"),
+    }
+
+
+def test_the_body_that_proposed_is_not_the_one_that_set_up():
+    graph = read("Borgerrepræsentationen har på indstilling fra Kultur- og Fritidsudvalget nedsat Musikudvalget.")
+    established = only(graph, "ESTABLISHED", "establishment")
+    assert named(graph, established) == ("Borgerrepræsentationen", "Musikudvalget")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Strukturudvalget blev nedsat af Borgerrepræsentationen.", None),
+        ("Borgerrepræsentationen har nedsat Strukturudvalget.", ("Borgerrepræsentationen", "Strukturudvalget")),
+    ],
+    ids=["passive participle: the subject is set up", "active perfect: the object is set up"],
+)
+def test_active_and_passive_forms_point_at_what_is_set_up(text, expected):
+    established = [r for r in of_type(read(text), "ESTABLISHED") if "establishment" in r.rules]
+    if expected is None:
+        assert established == []  # the subject changes, and nobody before it acted
+    else:
+        assert [named(read(text), r) for r in established] == [expected]
+
+
 # ------------------------------------------------------------ what a decision is about, who takes part
 
 
