@@ -57,26 +57,28 @@ def body_projection(graph: Graph, as_of: str | None = None) -> nx.Graph:
     Edge ``weight`` is the number of links and ``via`` lists them: the relation
     type for a direct link, the shared object's id for a shared one. With
     ``as_of`` (ISO date) only nodes and relations valid on that day count.
+    Links are gathered in plain dicts and added in one pass: linear in the
+    relations (plus the pairs of holders of each shared object).
     """
     valid = {key for key, node in graph.nodes.items() if is_valid(node.props, as_of)}
-    projection = nx.Graph()
-    for key in sorted(valid):
-        node = graph.nodes[key]
-        if node.label in BODY_LABELS:
-            projection.add_node(key, label=node.label, name=node.name)
-
+    bodies = {key for key in valid if graph.nodes[key].label in BODY_LABELS}
+    links: dict[tuple[str, str], list[str]] = defaultdict(list)
     holders: dict[str, set[str]] = defaultdict(set)
-    for key in sorted(graph.relations):
-        rel = graph.relations[key]
-        if rel.source not in projection or rel.source == rel.target or not is_valid(rel.props, as_of):
+    for rel in graph.relations.values():
+        if rel.source not in bodies or rel.source == rel.target or not is_valid(rel.props, as_of):
             continue
-        if rel.type in DIRECT_LINKS and rel.target in projection:
-            _link(projection, rel.source, rel.target, rel.type)
+        if rel.type in DIRECT_LINKS and rel.target in bodies:
+            links[_pair(rel.source, rel.target)].append(rel.type)
         elif rel.type in SHARED_LINKS and rel.target in valid:
             holders[rel.target].add(rel.source)
-    for shared in sorted(holders):
-        for a, b in combinations(sorted(holders[shared]), 2):
-            _link(projection, a, b, shared)
+    for shared, holding in holders.items():
+        for a, b in combinations(sorted(holding), 2):
+            links[a, b].append(shared)
+    projection = nx.Graph()
+    projection.add_nodes_from(
+        (key, {"label": graph.nodes[key].label, "name": graph.nodes[key].name}) for key in sorted(bodies)
+    )
+    projection.add_edges_from((a, b, {"weight": len(via), "via": via}) for (a, b), via in links.items())
     return projection
 
 
@@ -88,10 +90,5 @@ def is_valid(props: Mapping[str, str], as_of: str | None) -> bool:
     return not (valid_from and valid_from > as_of) and not (valid_to and valid_to < as_of)
 
 
-def _link(projection: nx.Graph, a: str, b: str, via: str) -> None:
-    if projection.has_edge(a, b):
-        edge = projection[a][b]
-        edge["weight"] += 1
-        edge["via"].append(via)
-    else:
-        projection.add_edge(a, b, weight=1, via=[via])
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)

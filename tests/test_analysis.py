@@ -145,6 +145,16 @@ def test_the_overlap_report_is_one_self_contained_page(town_store):
     assert f"<td>{analysis.brokers.iloc[0]['body']}</td>" in page
 
 
+def test_the_page_says_whether_betweenness_was_counted_from_every_body_or_a_seeded_sample(town_store):
+    small = analyse_overlaps(town_store, as_of="2024-06-01", sample=50)
+    assert small.broker_sample is None  # the town has 14 bodies, fewer than the sample
+    assert "counted from every body" in overlap_report_html(small)
+    sampled = analyse_overlaps(town_store, as_of="2024-06-01", sample=3)
+    assert sampled.broker_sample == 3
+    assert "estimated from the shortest paths of 3 bodies drawn at random with a fixed seed" in (
+        overlap_report_html(sampled))
+
+
 def test_the_command_line_writes_the_overlap_report(town_store, tmp_path, capsys):
     output = tmp_path / "overlap.html"
     assert main(["analyse", "overlaps", "--store", str(town_store.folder), "--as-of", "2024-06-01",
