@@ -186,3 +186,14 @@ def town_graph() -> Graph:
                  for type_, source, target, props in TOWN_RELATIONS]
     relations[3]["evidence"] = [{"document": TOWN_DOC, "start": 0, "end": len(SERVES_QUOTE), "quote": SERVES_QUOTE}]
     return Graph.from_dict({"nodes": nodes, "relations": relations})
+
+
+def smaller_graph(graph: Graph) -> Graph:
+    """``graph`` without its decisions and with one name changed: what a store must replace it with."""
+    data = graph.to_dict()
+    smaller = Graph.from_dict({
+        "nodes": [n for n in data["nodes"] if n["label"] != "Decision"],
+        "relations": [r for r in data["relations"] if not r["source"].startswith("decision:")],
+    })
+    smaller.nodes["task:borgerservice"].name = "Borgerservice og Biblioteker"
+    return smaller
