@@ -58,16 +58,23 @@ class Evidence:
         return {"document": self.document, "start": self.start, "end": self.end, "quote": self.quote}
 
 
-def _name_preference(name: str) -> tuple:
+#: Danish definite endings ("udvalget", "gruppen", "grupperne"): the form a body is named by.
+_DEFINITE_ENDING = re.compile(r"(en|et|erne|ne)$")
+
+
+def name_preference(name: str) -> tuple:
     """Deterministic choice of display name among forms of one entity.
 
-    Prefers the correctly spelled Danish form (OCR often loses æ/ø/å), then a
-    capitalised form, then the longer one; ties break alphabetically so the
-    result does not depend on the order documents were read in.
+    Prefers the correctly spelled Danish form (OCR often loses æ/ø/å), then one
+    with its version ("… 2.0"), then a capitalised, then a definite form, then
+    the longer one; ties break alphabetically so the result does not depend on
+    the order mentions or documents were read in.
     """
     return (
         any(ch in name for ch in "æøåÆØÅ"),
+        any(ch.isdigit() for ch in name),
         name[:1].isupper(),
+        bool(_DEFINITE_ENDING.search(name)),
         len(name),
         name,
     )
@@ -91,7 +98,7 @@ class Node:
         if bool(self.sources) != bool(other.sources):
             self.name = self.name if self.sources else other.name
         else:
-            self.name = max(names, key=_name_preference)
+            self.name = max(names, key=name_preference)
         self.aliases |= other.aliases | names
         self.aliases.discard(self.name)
         for key, value in other.props.items():

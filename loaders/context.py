@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import Iterable, TypeVar
 
@@ -95,6 +95,7 @@ class Context:
         i = bisect_right(self.sentences, offset, key=_start) - 1
         return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
 
+    @cached_property
     def main_initiative(self) -> str | None:
         """The initiative the document is mostly about: the one named most often."""
         counts = Counter(r.node_id for r in self.refs if r.label == "Initiative")

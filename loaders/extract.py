@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from graph.model import Evidence, Graph, Node, Relation, decision_id, node_id
+from graph.model import Evidence, Graph, Node, Relation, decision_id, name_preference, node_id
 from loaders import danish
 from loaders.context import Context, DecisionRef, Ref
 from loaders.mentions import Mention, find_mentions
@@ -127,7 +127,7 @@ def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Regi
             names = {display_name(s) for s in surfaces if not s.isupper() or len(surfaces) == 1}
             names = names or {display_name(next(iter(surfaces)))}
             names |= {respelt for n in names if (respelt := respell_name(n))}
-            best = max(names, key=_name_rank)
+            best = max(names, key=name_preference)
             props: dict[str, str] = {}
             for m in members:
                 props.update(m.props)
@@ -152,17 +152,6 @@ def _join_versions(groups: dict[tuple[str, str], list[Mention]], keys: list[tupl
         if len(versions) == 1:
             groups[versions[0]].extend(groups.pop(key))
             keys[:] = [versions[0] if k == key else k for k in keys]
-
-
-def _name_rank(name: str) -> tuple:
-    """Prefer a correctly spelled form, then one with its version ("… 2.0"), then a definite, longer one."""
-    return (
-        any(ch in name for ch in "æøåÆØÅ"),
-        bool(re.search(r"\d", name)),
-        bool(re.search(r"(en|et|erne|ne)$", name)),
-        len(name),
-        name,
-    )
 
 
 def _registry_entity(registries: Iterable[Registry], mention: Mention):

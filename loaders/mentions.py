@@ -154,9 +154,10 @@ def municipalities(text: str) -> Iterator[Mention]:
         yield Mention("Organisation", m.start(), m.end(), m.group(), "municipality")
 
 
+#: One word of a person's name: "Rune", "Kastrup-Larsen" or an initial "H.".
+_NAME_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?)"
 _PERSON = re.compile(
-    rf"(?<![\w])(?P<name>[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?"
-    rf"(?: (?:[{_UPPER}]\.|[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?)){{1,3}})"
+    rf"(?<![\w])(?P<name>[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?(?: {_NAME_WORD}){{1,3}})"
     rf"\s*\((?P<party>[{_UPPER}]{{1,2}}|" + "|".join(danish.PARTY_MARKERS) + r")\)"
 )
 
@@ -169,7 +170,6 @@ def persons_with_party(text: str) -> Iterator[Mention]:
         yield Mention("Person", m.start("name"), m.end("name"), m.group("name"), "person_party", props=props)
 
 
-_NAME_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?)"
 _GIVEN_NAME_START = re.compile(rf"(?<![\w.])(?P<given>[{_UPPER}][a-zæøåéü]+)(?P<rest>(?: {_NAME_WORD}){{1,3}})")
 
 

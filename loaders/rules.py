@@ -150,7 +150,7 @@ def mandate_anchoring(ctx: Context) -> Iterator[Found]:
         for cue in ctx.cues_in(danish.ANCHORING_CUES, sentence):
             refs = ctx.refs_in(sentence)
             holder = _after(refs, cue.end(), BODY_LABELS)
-            subject = _before(refs, cue.start(), OBJECTS) or ctx.main_initiative()
+            subject = _before(refs, cue.start(), OBJECTS) or ctx.main_initiative
             if holder is None or subject is None:
                 continue
             steering = ctx.cues_in(danish.MANDATE_ROLE_CUES["steering"], sentence)
@@ -217,7 +217,7 @@ def reporting(ctx: Context) -> Iterator[Found]:
             source = (
                 _before(refs, cue.start(), OBJECTS)
                 or _before(refs, cue.start(), frozenset({"Group", "Unit"}))
-                or ctx.main_initiative()
+                or ctx.main_initiative
             )
             if source is None:
                 continue
@@ -252,7 +252,7 @@ def participation(ctx: Context) -> Iterator[Found]:
             continue
         refs = ctx.refs_in(sentence)
         initiative = next((r for r in refs if r.label == "Initiative"), None)
-        target = initiative.node_id if initiative else ctx.main_initiative()
+        target = initiative.node_id if initiative else ctx.main_initiative
         if target is None:
             continue
         props = {}
@@ -387,7 +387,7 @@ def decision_concerns(ctx: Context) -> Iterator[Found]:
 def decision_concerns_subject(ctx: Context) -> Iterator[Found]:
     """A decision whose own sentence names nothing concerns what the document is about:
     "Økonomiudvalgets beslutning i mødet den 7. november 2017" on the plan for frisættelsesforsøg 2.0."""
-    subject = ctx.main_initiative()
+    subject = ctx.main_initiative
     if subject is None:
         return
     for decision in ctx.decisions:

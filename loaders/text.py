@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from loaders import danish
-from loaders.names import ocr_pattern
+from loaders.names import ocr_fold, ocr_pattern
 
 
 @dataclass(frozen=True)
@@ -121,14 +121,17 @@ def _to_int(text: str) -> int:
     return int(re.sub(f"[{danish.OCR_CONFUSIONS['1']}]", "1", text))
 
 
-def _month(text: str) -> int | None:
-    from loaders.names import ocr_fold
-
-    folded = ocr_fold(text.lower().rstrip("."))
+@lru_cache(maxsize=1)
+def _months_by_fold() -> dict[str, int]:
+    """Month number by the OCR-folded month name (first listed form wins)."""
+    folded: dict[str, int] = {}
     for name, number in danish.MONTHS.items():
-        if ocr_fold(name) == folded:
-            return number
-    return None
+        folded.setdefault(ocr_fold(name), number)
+    return folded
+
+
+def _month(text: str) -> int | None:
+    return _months_by_fold().get(ocr_fold(text.lower().rstrip(".")))
 
 
 def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
