@@ -125,6 +125,12 @@ REGION_WORD = "Region"
 #: Party letters and non-party markers after a person's name: "(F)", "(løsgænger)".
 PARTY_MARKERS: tuple[str, ...] = ("løsgænger", "UFG")
 
+#: Headings of a document-sharing site's list of other documents' titles, shown above the
+#: document itself ("Relaterede dokumenter" ... "Transkript:"): titles, not facts of this document.
+RELATED_DOCUMENTS_HEADINGS: tuple[str, ...] = ("Relaterede dokumenter", "Lignende dokumenter", "Relaterede artikler")
+#: Where the document's own text starts after such a list.
+TRANSCRIPT_MARKERS: tuple[str, ...] = ("Transkript:", "Transskription:")
+
 #: Words after which a full stop does not end a sentence.
 ABBREVIATIONS: frozenset[str] = frozenset(
     {"d", "f.eks", "fx", "bl.a", "jf", "mv", "m.v", "pr", "ca", "nr", "stk", "kl",

@@ -242,6 +242,34 @@ def defined_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Mentio
                           entity=mention.entity, same_as=mention)
 
 
+#: A line this long is running text, not a title in a list of related documents.
+_RUNNING_TEXT_LINE = 200
+_RELATED_HEADING = re.compile(
+    r"^[ \t]*(?:" + "|".join(map(re.escape, danish.RELATED_DOCUMENTS_HEADINGS)) + r")[ \t]*:?[ \t]*$", re.M | re.I
+)
+_TRANSCRIPT_MARKER = re.compile(r"^[ \t]*(?:" + "|".join(map(re.escape, danish.TRANSCRIPT_MARKERS)) + ")", re.M | re.I)
+
+
+def related_document_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of a document-sharing page's list of other documents' titles ("Relaterede
+    dokumenter"), up to the document's own text ("Transkript:") or its first line of running text.
+    The titles name other municipalities and projects; they are not facts of this document."""
+    spans = []
+    for heading in _RELATED_HEADING.finditer(text):
+        marker = _TRANSCRIPT_MARKER.search(text, heading.end())
+        end = marker.start() if marker else len(text)
+        for line in re.finditer(r"[^\n]+", text[heading.end() : end]):
+            if len(line.group()) >= _RUNNING_TEXT_LINE:
+                end = heading.end() + line.start()
+                break
+        spans.append((heading.start(), end))
+    return spans
+
+
+def _outside(spans: list[tuple[int, int]], mentions: Iterable[Mention]) -> list[Mention]:
+    return [m for m in mentions if not any(start <= m.start < end for start, end in spans)]
+
+
 def find_mentions(
     text: str,
     registries: Iterable[Registry] = (),
@@ -252,6 +280,8 @@ def find_mentions(
     for name, finder in MENTION_FINDERS.items():
         if name not in disabled:
             candidates.extend(finder(text))
+    if "related_documents" not in disabled:
+        candidates = _outside(related_document_lists(text), candidates)
     kept = _without_overlaps(candidates)
     if "defined_abbreviation" not in disabled:
         kept = _without_overlaps(kept + list(defined_abbreviations(text, kept)))

@@ -246,3 +246,20 @@ def test_disabling_defined_abbreviations_leaves_the_long_form_only():
     assert mentioned(text, disabled=frozenset({"defined_abbreviation"})) == [
         ("Group", "Den Kommunale Sundhedsstrategiske gruppe")
     ]
+
+
+def test_a_list_of_related_documents_names_nothing_of_this_document():
+    text = (
+        "Mere kerneopgave\n\nRelaterede dokumenter\nHR-Strategi for Gladsaxe Kommune\n\n"
+        "Kommissorium for Styregruppen i Horsens-klyngen\n\nTranskript:\n\n"
+        "Projektet er forankret i Aalborg Kommune."
+    )
+    found = mentioned(text)
+    assert found == [("Organisation", "Aalborg Kommune")]
+    assert ("Organisation", "Gladsaxe Kommune") in mentioned(text, disabled=frozenset({"related_documents"}))
+
+
+def test_a_related_documents_list_ends_at_running_text():
+    paragraph = "Projektet er forankret i Aalborg Kommune, " + "og det gennemføres i samarbejde med mange parter " * 5
+    text = f"Relaterede dokumenter\nHR-Strategi for Gladsaxe Kommune\n\n{paragraph}\n"
+    assert mentioned(text) == [("Organisation", "Aalborg Kommune")]
