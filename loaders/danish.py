@@ -118,6 +118,15 @@ GROUP_ADJECTIVES: tuple[str, ...] = (
 #: Initiatives named by a head noun and a version number ("frisættelsesforsøg 2.0").
 INITIATIVE_VERSION_PATTERN = r"\d+\.\d+"
 
+#: A body that belongs to an organisation and is named by its owner: "KOMBITs bestyrelse",
+#: "Bestyrelsen for Fremfærd". The owner is then an organisation of its own.
+OWNED_BODY_HEADS: dict[str, tuple[str, ...]] = {
+    "bestyrelse": ("", "n", "ns"),
+    "repræsentantskab": ("", "et", "ets"),
+}
+#: Genitive endings of a name: "KOMBITs", "KL's", "KL’s".
+GENITIVE_ENDINGS: tuple[str, ...] = ("’s", "'s", "s")
+
 #: Organisations named "<Name> Kommune" / "Region <Name>".
 MUNICIPALITY_WORD = "Kommune"
 REGION_WORD = "Region"

@@ -108,7 +108,7 @@ def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Regi
             key = ("registry", entity.node_id)
             entity_of[key] = entity
         else:
-            key = (origin.label, name_key(origin.surface))
+            key = (origin.label, name_key(origin.canonical or origin.surface))
         groups[key].append(mention)
         keys.append(key)
     _join_versions(groups, keys)
@@ -124,7 +124,8 @@ def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Regi
             node.evidence = evidence
         else:
             label = members[0].label
-            names = {display_name(s) for s in surfaces if not s.isupper() or len(surfaces) == 1}
+            canonical = {m.canonical for m in members if m.canonical}
+            names = canonical or {display_name(s) for s in surfaces if not s.isupper() or len(surfaces) == 1}
             names = names or {display_name(next(iter(surfaces)))}
             names |= {respelt for n in names if (respelt := respell_name(n))}
             best = max(names, key=name_preference)

@@ -33,6 +33,8 @@ class Mention:
     props: dict[str, str] = field(default_factory=dict)
     #: A mention of an abbreviation this document defined points to its long form.
     same_as: "Mention | None" = None
+    #: The full name a short surface stands for ("Lejre" in "kommuner (Lejre, Sorø)" is "Lejre Kommune").
+    canonical: str | None = None
 
     @property
     def priority(self) -> int:
@@ -204,6 +206,64 @@ def versioned_initiatives(text: str) -> Iterator[Mention]:
         yield Mention("Initiative", m.start(), m.end(), m.group(), "versioned_initiative")
 
 
+def _owned_head_alternation() -> str:
+    return "|".join(
+        f"{head}(?:{'|'.join(sorted(endings, key=len, reverse=True))})"
+        for head, endings in danish.OWNED_BODY_HEADS.items()
+    )
+
+
+#: An owner is a proper name: an abbreviation ("KOMBIT", "FTF-K") or one capitalised word.
+_OWNER = rf"[{_UPPER}][{_UPPER}0-9]+(?:-[{_UPPER}0-9]+)?|[{_UPPER}][a-zæøå]{{2,}}"
+_GENITIVE = "|".join(map(re.escape, danish.GENITIVE_ENDINGS))
+
+
+@lru_cache(maxsize=1)
+def _owned_body_regex() -> re.Pattern[str]:
+    heads = _owned_head_alternation()
+    return re.compile(
+        rf"(?<![\w@-])(?:(?P<owner>{_OWNER})(?:{_GENITIVE}|\s(?=[{_UPPER}]))\s*(?P<head>(?i:{heads}))"
+        rf"|(?P<head2>(?i:{heads}))\s+for\s+(?P<owner2>{_OWNER}))(?![\w-])"
+    )
+
+
+def _is_proper_name(text: str, word: str) -> bool:
+    """Written as a name: all capitals, or capitalised somewhere a sentence does not start."""
+    if word.isupper():
+        return True
+    return re.search(rf"[a-zæøå0-9,]\s+{re.escape(word)}(?:{_GENITIVE})?(?![\w])", text) is not None
+
+
+def owned_bodies(text: str) -> Iterator[Mention]:
+    """"KOMBITs bestyrelse", "Bestyrelsen for Fremfærd", "Fremfærd Bestyrelsen": the board is a group named by its owner,
+    and the owner, wherever the text names it, an organisation."""
+    owners = set()
+    for m in _owned_body_regex().finditer(text):
+        owner = m.group("owner") or m.group("owner2")
+        head = "head" if m.group("head") else "head2"
+        if _ends_in_body_head(owner) or not _is_proper_name(text, owner):
+            continue
+        owners.add(owner)
+        head_noun = _owned_head_base(m.group(head))
+        canonical = f"{owner if owner.endswith('s') else owner + 's'} {head_noun}"
+        if head == "head":  # the whole "Fremfærds bestyrelse", else its head where a registry holds the owner
+            yield Mention("Group", m.start(), m.end(), m.group(), "owned_body", canonical=canonical)
+        yield Mention("Group", m.start(head), m.end(head), m.group(head), "owned_body", canonical=canonical)
+    for owner in owners:
+        for use in re.finditer(rf"(?<![\w@-]){re.escape(owner)}(?:{_GENITIVE})?(?![\w-])", text):
+            yield Mention("Organisation", use.start(), use.end(), use.group(), "owned_body", canonical=owner)
+
+
+def _owned_head_base(surface: str) -> str:
+    lower = surface.lower()
+    return next(head for head in danish.OWNED_BODY_HEADS if lower.startswith(head))
+
+
+def _ends_in_body_head(word: str) -> bool:
+    """"Økonomiudvalgets" names a body already, not an owner."""
+    return any(regex.search(word.lower()) for label in danish.BODY_HEADS for regex in _head_endings(label))
+
+
 #: The finders that do not need a registry, by name; any can be switched off. Between two
 #: equally long mentions of one span the earlier finder wins ("kommunalbestyrelsen" is a council).
 MENTION_FINDERS: dict[str, MentionFinder] = {
@@ -214,6 +274,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "person_party": persons_with_party,
     "person_given_name": persons_by_given_name,
     "versioned_initiative": versioned_initiatives,
+    "owned_body": owned_bodies,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}
 

@@ -37,7 +37,7 @@ def mentioned(text: str, registries=(), disabled=frozenset()) -> list[tuple[str,
 def test_every_finder_is_named_here():
     assert set(MENTION_FINDERS) == {
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
-        "versioned_initiative",
+        "versioned_initiative", "owned_body",
     }
 
 
@@ -263,3 +263,31 @@ def test_a_related_documents_list_ends_at_running_text():
     paragraph = "Projektet er forankret i Aalborg Kommune, " + "og det gennemføres i samarbejde med mange parter " * 5
     text = f"Relaterede dokumenter\nHR-Strategi for Gladsaxe Kommune\n\n{paragraph}\n"
     assert mentioned(text) == [("Organisation", "Aalborg Kommune")]
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        ("Projektskitsen blev godkendt af Fremfærds bestyrelse i december.", "Fremfærds bestyrelse"),
+        ("Det drøftes nu i Bestyrelsen for Fremfærd, der mødes i maj.", "Bestyrelsen"),
+        ("Projektet er forankret i Fremfærd Bestyrelsen.", "Fremfærd Bestyrelsen"),
+    ],
+)
+def test_a_board_is_a_group_named_by_its_owner(text, quote):
+    groups = [m for m in find_mentions(text) if m.label == "Group"]
+    assert [(m.surface, m.canonical) for m in groups] == [(quote, "Fremfærds bestyrelse")]
+
+
+def test_the_owner_of_a_board_is_an_organisation_wherever_it_is_named():
+    text = "Projektet gennemføres i regi af Fremfærd. Senere godkendt af Fremfærds bestyrelse."
+    assert mentioned(text) == [("Organisation", "Fremfærd"), ("Group", "Fremfærds bestyrelse")]
+
+
+def test_a_registry_owner_keeps_its_name_and_its_board_is_the_head_noun(registries):
+    text = "Styringen sker gennem KOMBITs bestyrelse."
+    found = [(m.label, m.surface, m.canonical) for m in find_mentions(text, registries)]
+    assert found == [("Organisation", "KOMBITs", None), ("Group", "bestyrelse", "KOMBITs bestyrelse")]
+
+
+def test_a_capitalised_word_at_a_sentence_start_is_no_owner():
+    assert [m for m in find_mentions("Projektets bestyrelse mødes.") if m.rule == "owned_body"] == []
