@@ -131,6 +131,9 @@ GENITIVE_ENDINGS: tuple[str, ...] = ("’s", "'s", "s")
 MUNICIPALITY_WORD = "Kommune"
 REGION_WORD = "Region"
 
+#: Plural of the municipality word, before a parenthesised list of their names: "kommuner (Lejre, Sorø & Holbæk)".
+MUNICIPALITIES_WORD = "kommuner"
+
 #: Party letters and non-party markers after a person's name: "(F)", "(løsgænger)".
 PARTY_MARKERS: tuple[str, ...] = ("løsgænger", "UFG")
 

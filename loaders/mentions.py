@@ -156,6 +156,20 @@ def municipalities(text: str) -> Iterator[Mention]:
         yield Mention("Organisation", m.start(), m.end(), m.group(), "municipality")
 
 
+_MUNICIPALITY_LIST = re.compile(
+    rf"\b{danish.MUNICIPALITIES_WORD}\s*\((?P<names>[{_UPPER}]{_WORD}+(?:(?:\s*,\s*|\s+&\s+|\s+og\s+)[{_UPPER}]{_WORD}+)+)\)"
+)
+
+
+def municipality_lists(text: str) -> Iterator[Mention]:
+    """"de 6 kommuner (Lejre, Kalundborg & Sorø)": each name is "<Name> Kommune"."""
+    for m in _MUNICIPALITY_LIST.finditer(text):
+        for name in re.finditer(rf"[{_UPPER}]{_WORD}+", m.group("names")):
+            start = m.start("names") + name.start()
+            yield Mention("Organisation", start, start + len(name.group()), name.group(), "municipality_list",
+                          canonical=f"{name.group()} {danish.MUNICIPALITY_WORD}")
+
+
 #: One word of a person's name: "Rune", "Kastrup-Larsen" or an initial "H.".
 _NAME_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?)"
 _PERSON = re.compile(
@@ -271,6 +285,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "body_compound": body_compounds,
     "named_for": named_for,
     "municipality": municipalities,
+    "municipality_list": municipality_lists,
     "person_party": persons_with_party,
     "person_given_name": persons_by_given_name,
     "versioned_initiative": versioned_initiatives,
@@ -301,6 +316,26 @@ def defined_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Mentio
         for use in re.finditer(rf"(?<![\w@]){re.escape(abbreviation)}s?(?![\w])", text):
             yield Mention(mention.label, use.start(), use.end(), use.group(), "defined_abbreviation",
                           entity=mention.entity, same_as=mention)
+
+
+_ORGANISATION_ABBREVIATION = rf"[{_UPPER}][{_UPPER}0-9]{{1,7}}(?:-[{_UPPER}0-9]{{1,3}})?"
+_AFFILIATION = re.compile(
+    rf"(?:,\s*|\s*\()(?P<orgs>{_ORGANISATION_ABBREVIATION}(?:/{_ORGANISATION_ABBREVIATION})*)(?=[\s,.;)/]|$)"
+)
+
+
+def person_affiliations(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    """"Lisbeth Raahauge, FTF-K/BUPL", "Tina Bentzen (UKON)": the abbreviation after a person is
+    the organisation the person comes from. A party letter ("(F)") is a single letter or two."""
+    for mention in mentions:
+        if mention.label != "Person":
+            continue
+        m = _AFFILIATION.match(text, mention.end)
+        if not m or (text[mention.end :].lstrip().startswith("(") and len(m.group("orgs")) <= 2):
+            continue
+        for org in re.finditer(r"[^/]+", m.group("orgs")):
+            start = m.start("orgs") + org.start()
+            yield Mention("Organisation", start, start + len(org.group()), org.group(), "person_affiliation")
 
 
 #: A line this long is running text, not a title in a list of related documents.
@@ -346,6 +381,8 @@ def find_mentions(
     kept = _without_overlaps(candidates)
     if "defined_abbreviation" not in disabled:
         kept = _without_overlaps(kept + list(defined_abbreviations(text, kept)))
+    if "person_affiliation" not in disabled:
+        kept = _without_overlaps(kept + list(person_affiliations(text, kept)))
     return kept
 
 

@@ -37,7 +37,7 @@ def mentioned(text: str, registries=(), disabled=frozenset()) -> list[tuple[str,
 def test_every_finder_is_named_here():
     assert set(MENTION_FINDERS) == {
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
-        "versioned_initiative", "owned_body",
+        "versioned_initiative", "owned_body", "municipality_list",
     }
 
 
@@ -291,3 +291,26 @@ def test_a_registry_owner_keeps_its_name_and_its_board_is_the_head_noun(registri
 
 def test_a_capitalised_word_at_a_sentence_start_is_no_owner():
     assert [m for m in find_mentions("Projektets bestyrelse mødes.") if m.rule == "owned_body"] == []
+
+
+def test_municipalities_listed_by_name_are_each_a_municipality():
+    text = "kommunaldirektørerne i de 3 kommuner (Lejre, Sorø & Holbæk)."
+    found = [(m.label, m.surface, m.canonical) for m in MENTION_FINDERS["municipality_list"](text)]
+    assert found == [
+        ("Organisation", "Lejre", "Lejre Kommune"),
+        ("Organisation", "Sorø", "Sorø Kommune"),
+        ("Organisation", "Holbæk", "Holbæk Kommune"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, organisations",
+    [
+        ("Gruppen består af: Lisbeth Raahauge, FTF-K/BUPL, og andre.", ["FTF-K", "BUPL"]),
+        ("Aftale med konsulent Tina Øllgaard Bentzen (UKON) om rammen.", ["UKON"]),
+        ("Ordføreren Rasmus Rune Steenberger (F) spurgte.", []),
+    ],
+)
+def test_an_abbreviation_after_a_person_is_the_organisation_they_come_from(text, organisations):
+    found = [m.surface for m in find_mentions(text) if m.rule == "person_affiliation"]
+    assert found == organisations
