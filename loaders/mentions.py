@@ -109,7 +109,7 @@ def body_compounds(text: str) -> Iterator[Mention]:
 
 _FOR_NAME = re.compile(
     rf"\b(?P<head>Udvalget|Forvaltningen|Center|Centret|Sekretariatet|Kontoret)\s+for\s+"
-    rf"(?P<what>[{_UPPER}]{_WORD}*(?:(?:,\s+|\s+og\s+|\s+&\s+)(?:[{_UPPER}]{_WORD}*|HR|IT))*)"
+    rf"(?P<what>[{_UPPER}]{_WORD}*(?:(?:,\s+(?:[{_UPPER}]{_WORD}*|HR|IT))*(?:\s+og\s+|\s+&\s+)(?:[{_UPPER}]{_WORD}*|HR|IT))?)"
 )
 _FOR_LABELS = {
     "Udvalget": "Committee", "Forvaltningen": "Administration", "Center": "Unit",

@@ -62,6 +62,9 @@ def test_body_compound_finds_a_body_by_its_head_noun(text, label, surface):
     [
         ("Svar fra Center for Politik og HR.", "Unit", "Center for Politik og HR"),
         ("Udvalget for Ældre og Sundhed mødes i dag.", "Committee", "Udvalget for Ældre og Sundhed"),
+        ("Udvalget for Ældre og Sundhed, Økonomiudvalget, Byrådet.", "Committee", "Udvalget for Ældre og Sundhed"),
+        ("Sekretariatet for Fremfærd, Lars Bøjesen, deltager.", "Unit", "Sekretariatet for Fremfærd"),
+        ("Centret for Social, Sundhed og Kultur svarer.", "Unit", "Centret for Social, Sundhed og Kultur"),
     ],
 )
 def test_named_for_finds_a_body_named_for_its_field(text, label, surface):
