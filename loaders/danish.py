@@ -109,6 +109,21 @@ GENERIC_PREFIXES: frozenset[str] = frozenset(
 #: A compound's first part is at least this long ("styreform" is no reform), unless hyphenated.
 MIN_COMPOUND_PREFIX = 4
 
+#: Bare head nouns that, capitalised, are the name of the municipality's one body of that kind:
+#: "Magistraten" in Aalborg or Aarhus, "Administrationen" in a small municipality's minutes.
+SOLE_BODY_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Magistrat": ("Committee", ("en", "ens")),
+    "Administration": ("Administration", ("en", "ens")),
+}
+
+#: What a group's name may go on with: its field ("Den Kommunale Styregruppe på sundhedsområdet")
+#: or a capitalised name ("Chefforum for Sundheds- og Ældrechefer").
+GROUP_FIELD_WORD = "område"
+GROUP_FIELD_ENDINGS = ("t", "rne")
+#: Prepositions that carry a name on past its capitalised words ("Alliancen om den nære psykiatri"):
+#: a name cut off before them is incomplete.
+NAME_CONTINUATIONS = "om|af|i|til|med"
+
 #: Adjectives that belong to a group's name ("politisk styregruppe").
 GROUP_ADJECTIVES: tuple[str, ...] = (
     "politisk", "politiske", "administrativ", "administrative", "tværgående",

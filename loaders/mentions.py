@@ -260,8 +260,8 @@ def owned_bodies(text: str) -> Iterator[Mention]:
         owners.add(owner)
         head_noun = _owned_head_base(m.group(head))
         canonical = f"{owner if owner.endswith('s') else owner + 's'} {head_noun}"
-        if head == "head":  # the whole "Fremfærds bestyrelse", else its head where a registry holds the owner
-            yield Mention("Group", m.start(), m.end(), m.group(), "owned_body", canonical=canonical)
+        # The whole "Fremfærds bestyrelse", and its head alone for where a registry holds the owner.
+        yield Mention("Group", m.start(), m.end(), m.group(), "owned_body", canonical=canonical)
         yield Mention("Group", m.start(head), m.end(head), m.group(head), "owned_body", canonical=canonical)
     for owner in owners:
         for use in re.finditer(rf"(?<![\w@-]){re.escape(owner)}(?:{_GENITIVE})?(?![\w-])", text):
@@ -278,6 +278,36 @@ def _ends_in_body_head(word: str) -> bool:
     return any(regex.search(word.lower()) for label in danish.BODY_HEADS for regex in _head_endings(label))
 
 
+_SOLE_BODY = re.compile(
+    r"(?<![\w@-])(?:"
+    + "|".join(f"{word}(?:{'|'.join(endings)})" for word, (_, endings) in danish.SOLE_BODY_NAMES.items())
+    + r")(?![\w-])"
+)
+
+
+def sole_bodies(text: str) -> Iterator[Mention]:
+    """"Magistraten", "Administrationen": capitalised, the bare head noun names the one body."""
+    for m in _SOLE_BODY.finditer(text):
+        word = next(w for w in danish.SOLE_BODY_NAMES if m.group().startswith(w))
+        yield Mention(danish.SOLE_BODY_NAMES[word][0], m.start(), m.end(), m.group(), "sole_body")
+
+
+@lru_cache(maxsize=1)
+def _qualified_group_regex() -> re.Pattern[str]:
+    field_word = f"{danish.GROUP_FIELD_WORD}(?:{'|'.join(danish.GROUP_FIELD_ENDINGS)})"
+    field_ = rf"på\s+(?:{_WORD}+-,?\s+(?:og\s+)?)*{_WORD}*{field_word}"
+    name = rf"for\s+[{_UPPER}]{_WORD}*(?:-,?\s+(?:{_WORD}+-,?\s+)*og\s+{_WORD}+)?(?!\s+(?:{danish.NAME_CONTINUATIONS})\s)"
+    article = r"(?:(?<![\w])(?:[Dd]e[nt]?)\s+)?"
+    return re.compile(rf"{article}(?:{_compound_regex('Group').pattern})\s+(?:{field_}|{name})(?![\w-])")
+
+
+def qualified_groups(text: str) -> Iterator[Mention]:
+    """A group named with its field or its members: "De fælleskommunale styregrupper på sundheds-
+    og socialområdet", "Chefforum for Sundheds- og Ældrechefer"."""
+    for m in _qualified_group_regex().finditer(text):
+        yield Mention("Group", m.start(), m.end(), m.group(), "qualified_group")
+
+
 #: The finders that do not need a registry, by name; any can be switched off. Between two
 #: equally long mentions of one span the earlier finder wins ("kommunalbestyrelsen" is a council).
 MENTION_FINDERS: dict[str, MentionFinder] = {
@@ -290,6 +320,8 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "person_given_name": persons_by_given_name,
     "versioned_initiative": versioned_initiatives,
     "owned_body": owned_bodies,
+    "sole_body": sole_bodies,
+    "qualified_group": qualified_groups,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}
 

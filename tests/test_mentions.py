@@ -37,7 +37,7 @@ def mentioned(text: str, registries=(), disabled=frozenset()) -> list[tuple[str,
 def test_every_finder_is_named_here():
     assert set(MENTION_FINDERS) == {
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
-        "versioned_initiative", "owned_body", "municipality_list",
+        "versioned_initiative", "owned_body", "municipality_list", "sole_body", "qualified_group",
     }
 
 
@@ -272,7 +272,7 @@ def test_a_related_documents_list_ends_at_running_text():
     "text, quote",
     [
         ("Projektskitsen blev godkendt af Fremfærds bestyrelse i december.", "Fremfærds bestyrelse"),
-        ("Det drøftes nu i Bestyrelsen for Fremfærd, der mødes i maj.", "Bestyrelsen"),
+        ("Det drøftes nu i Bestyrelsen for Fremfærd, der mødes i maj.", "Bestyrelsen for Fremfærd"),
         ("Projektet er forankret i Fremfærd Bestyrelsen.", "Fremfærd Bestyrelsen"),
     ],
 )
@@ -317,3 +317,32 @@ def test_municipalities_listed_by_name_are_each_a_municipality():
 def test_an_abbreviation_after_a_person_is_the_organisation_they_come_from(text, organisations):
     found = [m.surface for m in find_mentions(text) if m.rule == "person_affiliation"]
     assert found == organisations
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("beslutningsoplægget, som Magistraten sendte i høring", [("Committee", "Magistraten")]),
+        ("Administrationens forslag anbefales over for KB.", [("Administration", "Administrationens")]),
+        ("om administrationen kan organiseres mere effektivt", []),
+    ],
+)
+def test_a_capitalised_bare_head_noun_is_the_one_body_of_its_kind(text, found):
+    assert by_finder("sole_body", text) == found
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("De fælleskommunale styregrupper på sundheds- og socialområdet har optimeret strukturen.",
+         "De fælleskommunale styregrupper på sundheds- og socialområdet"),
+        ("Den Kommunale Styregruppe på sundhedsområdet (KOSU) udvides.", "Den Kommunale Styregruppe på sundhedsområdet"),
+        ("• Chefforum for Sundheds- og Ældrechefer", "Chefforum for Sundheds- og Ældrechefer"),
+    ],
+)
+def test_a_group_is_named_with_its_field_or_members(text, surface):
+    assert mentioned(text)[0] == ("Group", surface)
+
+
+def test_a_group_name_cut_off_before_its_preposition_is_not_taken():
+    assert by_finder("qualified_group", "Som følge heraf nedlægges Styregruppen for Alliancen om den nære psykiatri.") == []
