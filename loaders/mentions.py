@@ -69,7 +69,7 @@ def _compound_regex(label: str) -> re.Pattern[str]:
     coordinated = rf"[{_UPPER}]{_WORD}*-,?\s+(?:{_WORD}+-,?\s+)*og\s+{_WORD}*{head}"
     titled = rf"(?:Det|Den)\s+(?:[{_UPPER}]{_WORD}+\s+){{1,3}}{_WORD}*{head}"
     adjectives = "|".join(danish.GROUP_ADJECTIVES)
-    adjective = rf"(?i:{adjectives})\s+{_WORD}*{head}" if label == "Group" else None
+    adjective = rf"(?:[Dd]e[nt]?\s+)?(?i:{adjectives})\s+{_WORD}*{head}" if label == "Group" else None
     compound = rf"(?:{_WORD}+-)*{_WORD}*{head}"
     alternatives = [coordinated, titled] + ([adjective] if adjective else []) + [compound]
     return re.compile(r"(?<![\w@-])(?:" + "|".join(alternatives) + r")(?![\w])")

@@ -49,7 +49,8 @@ def test_every_finder_is_named_here():
         ("Forsøget forankres i HR-kredsen.", "Group", "HR-kredsen"),
         ("Det Bydækkende Områdesekretariat betjener udvalgene.", "Unit", "Det Bydækkende Områdesekretariat"),
         ("Sagen er sendt til Socialforvaltningen.", "Administration", "Socialforvaltningen"),
-        ("Arbejdet ledes af den politiske styregruppe.", "Group", "politiske styregruppe"),
+        ("Arbejdet ledes af den politiske styregruppe.", "Group", "den politiske styregruppe"),
+        ("Arbejdet ledes af politisk styregruppe.", "Group", "politisk styregruppe"),
         ("Implementeringsgrupperne nedlægges.", "Group", "Implementeringsgrupperne"),
     ],
 )
