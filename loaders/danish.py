@@ -116,6 +116,16 @@ SOLE_BODY_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Administration": ("Administration", ("en", "ens")),
 }
 
+#: A local committee named by its district ("Brønshøj-Husum Lokaludvalg"); in a document that names
+#: one, the capitalised bare "Lokaludvalget" is that one.
+LOCAL_COMMITTEE_WORD = "Lokaludvalg"
+LOCAL_COMMITTEE_ENDINGS = ("", "et", "ets", "s")
+
+#: Committees named by a capitalised adjective: "Teknisk Udvalg", "Økonomisk Udvalg".
+NAMING_ADJECTIVE_ENDINGS = ("isk", "iske", "ig", "ige", "al", "ale")
+COMMITTEE_WORD = "Udvalg"
+COMMITTEE_ENDINGS = ("", "et", "ets", "s")
+
 #: What a group's name may go on with: its field ("Den Kommunale Styregruppe på sundhedsområdet")
 #: or a capitalised name ("Chefforum for Sundheds- og Ældrechefer").
 GROUP_FIELD_WORD = "område"

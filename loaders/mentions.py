@@ -308,6 +308,41 @@ def qualified_groups(text: str) -> Iterator[Mention]:
         yield Mention("Group", m.start(), m.end(), m.group(), "qualified_group")
 
 
+def _endings(endings: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(sorted(endings, key=len, reverse=True)) + ")"
+
+
+_LOCAL_COMMITTEE = re.compile(
+    rf"(?<![\w-])(?:(?P<district>[{_UPPER}]{_WORD}+(?:(?:-| )[{_UPPER}]{_WORD}+){{0,2}})\s+)?"
+    rf"{danish.LOCAL_COMMITTEE_WORD}{_endings(danish.LOCAL_COMMITTEE_ENDINGS)}(?![\w-])"
+)
+
+
+def local_committees(text: str) -> Iterator[Mention]:
+    """"Brønshøj-Husum Lokaludvalg", and "Lokaludvalget" in a document that names only that one."""
+    named = [m for m in _LOCAL_COMMITTEE.finditer(text) if m.group("district")]
+    districts = {m.group("district") for m in named}
+    for m in _LOCAL_COMMITTEE.finditer(text):
+        if m.group("district"):
+            yield Mention("Committee", m.start(), m.end(), m.group(), "local_committee",
+                          canonical=f"{m.group('district')} {danish.LOCAL_COMMITTEE_WORD}")
+        elif len(districts) == 1:
+            yield Mention("Committee", m.start(), m.end(), m.group(), "local_committee",
+                          canonical=f"{next(iter(districts))} {danish.LOCAL_COMMITTEE_WORD}")
+
+
+_ADJECTIVE_COMMITTEE = re.compile(
+    rf"(?<![\w-])[{_UPPER}][a-zæøå]+{_endings(danish.NAMING_ADJECTIVE_ENDINGS)}\s+"
+    rf"{danish.COMMITTEE_WORD}{_endings(danish.COMMITTEE_ENDINGS)}(?![\w-])"
+)
+
+
+def adjective_committees(text: str) -> Iterator[Mention]:
+    """"Teknisk Udvalg": a capitalised adjective and a capitalised "Udvalg" name a committee."""
+    for m in _ADJECTIVE_COMMITTEE.finditer(text):
+        yield Mention("Committee", m.start(), m.end(), m.group(), "adjective_committee")
+
+
 #: The finders that do not need a registry, by name; any can be switched off. Between two
 #: equally long mentions of one span the earlier finder wins ("kommunalbestyrelsen" is a council).
 MENTION_FINDERS: dict[str, MentionFinder] = {
@@ -322,6 +357,8 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "owned_body": owned_bodies,
     "sole_body": sole_bodies,
     "qualified_group": qualified_groups,
+    "local_committee": local_committees,
+    "adjective_committee": adjective_committees,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}
 

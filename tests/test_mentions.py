@@ -38,6 +38,7 @@ def test_every_finder_is_named_here():
     assert set(MENTION_FINDERS) == {
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
         "versioned_initiative", "owned_body", "municipality_list", "sole_body", "qualified_group",
+        "local_committee", "adjective_committee",
     }
 
 
@@ -347,3 +348,30 @@ def test_a_group_is_named_with_its_field_or_members(text, surface):
 
 def test_a_group_name_cut_off_before_its_preposition_is_not_taken():
     assert by_finder("qualified_group", "Som følge heraf nedlægges Styregruppen for Alliancen om den nære psykiatri.") == []
+
+
+def test_a_local_committee_is_named_by_its_district_and_then_by_its_head_noun():
+    text = "at Brønshøj-Husum Lokaludvalg drøfter forslaget. 22-03-2018: Lokaludvalget nedsatte en arbejdsgruppe."
+    found = [(m.surface, m.canonical) for m in MENTION_FINDERS["local_committee"](text)]
+    assert found == [
+        ("Brønshøj-Husum Lokaludvalg", "Brønshøj-Husum Lokaludvalg"),
+        ("Lokaludvalget", "Brønshøj-Husum Lokaludvalg"),
+    ]
+
+
+def test_a_bare_local_committee_is_none_in_particular_when_several_are_named():
+    text = "Amager Øst Lokaludvalg og Vesterbro Lokaludvalg svarer. Lokaludvalget mødes."
+    assert [m.surface for m in MENTION_FINDERS["local_committee"](text)] == [
+        "Amager Øst Lokaludvalg", "Vesterbro Lokaludvalg",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Teknisk Udvalg anbefaler overfor Byrådet, at ...", [("Committee", "Teknisk Udvalg")]),
+        ("Sagen behandles i Teknisk udvalg.", []),
+    ],
+)
+def test_a_committee_named_by_a_capitalised_adjective(text, found):
+    assert by_finder("adjective_committee", text) == found
