@@ -185,6 +185,17 @@ DECISION_CUES = (
     r"sendte i høring",
 )
 
+#: Decision cues that are finite verbs: Danish puts the subject after them when something else opens
+#: the sentence ("Som ramme vedtog Borgerrepræsentationen den 21. september 2023 …").
+FINITE_DECISION_CUES = ("besluttede", "vedtog", "godkendte", "tiltrådte", "nedsatte")
+#: Words between a decision noun and the body that took it: "Beslutning i Udvalget for … den 04-06-2020".
+DECISION_BODY_AFTER = ("af", ":", "i")
+
+#: A meeting header of a body's treatment of a case ends its line or opens it with a colon:
+#: "Teknisk Udvalg 6. september 2010: Jesper Gersholm anbefales", "Byrådet 20. september 2010".
+#: Words that may stand between the body and the date: "Byrådet den 20. september 2010:".
+MEETING_HEADER_DATE_PREFIXES = ("den", "d.")
+
 DISSOLUTION_CUES = (
     r"nedlægges", r"nedlægge", r"nedlægger", r"nedlagt", r"nedlagde",
     r"nedlæggelse af", r"nedlæggelsen af", r"opløses", r"opløst", r"lukkes", r"ophører",

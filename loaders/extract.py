@@ -175,7 +175,7 @@ def _add_decisions(ctx: Context, graph: Graph) -> None:
     for sentence in ctx.sentences:
         for cue in ctx.cues_in(danish.DECISION_CUES, sentence):
             bodies = [b for b in ctx.refs_in(sentence, DECIDING) if _can_decide(ctx.text, b, cue)]
-            body = _nearest(bodies, cue.start(), cue.end())
+            body = _subject_after_verb(ctx.text, bodies, cue) or _nearest(bodies, cue.start(), cue.end())
             dates = [d for d in ctx.dates_in(sentence) if d.exact and not ctx.is_effective_date(d.start)]
             when = _nearest(dates, cue.start(), cue.end())
             if body is None or when is None:
@@ -184,17 +184,56 @@ def _add_decisions(ctx: Context, graph: Graph) -> None:
             key = (body.node_id, when.iso)
             if key not in closest or span.end - span.start < closest[key].end - closest[key].start:
                 closest[key] = span
+    for key, span in _meeting_headers(ctx):
+        closest.setdefault(key, span)
     for (body_id, iso), span in sorted(closest.items(), key=lambda item: item[1].start):
         _add_decision(ctx, graph, body_id, iso, span)
 
 
+_HEADER_GAP = re.compile(
+    r"[ \t]+(?:(?:" + "|".join(map(re.escape, danish.MEETING_HEADER_DATE_PREFIXES)) + r")[ \t]+)?"
+)
+_HEADER_END = re.compile(r"[ \t]*(?::|\n|\Z)")
+
+
+def _meeting_headers(ctx: Context) -> list[tuple[tuple[str, str], Span]]:
+    """"Teknisk Udvalg 6. september 2010: …", "Byrådet 20. september 2010" on a line of its own:
+    the body treated the case at a meeting on that date."""
+    starts = {d.start: d for d in ctx.dates if d.exact}
+    found = []
+    for body in ctx.refs:
+        if body.label not in DECIDING:
+            continue
+        gap = _HEADER_GAP.match(ctx.text, body.end)
+        when = starts.get(gap.end()) if gap else None
+        if when is not None and _HEADER_END.match(ctx.text, when.end):
+            found.append(((body.node_id, when.iso), Span(body.start, when.end)))
+    return found
+
+
+_BODY_AFTER_DECISION = re.compile(r"\s*(?:" + "|".join(map(re.escape, danish.DECISION_BODY_AFTER)) + r")\s*")
+
+
 def _can_decide(text: str, body: Ref, cue: re.Match[str]) -> bool:
     """A body before the decision word decides ("ØU godkendte", "ØUs beslutning"); one after
-    it only when named as the agent ("vedtaget af BR", "BESLUTNING: Økonomiudvalget")."""
+    it only when named as the agent ("vedtaget af BR", "BESLUTNING: Økonomiudvalget",
+    "Beslutning i Udvalget for Ældre og Sundhed") or as the subject right after its verb
+    ("vedtog Borgerrepræsentationen den 21. september 2023")."""
     if body.end <= cue.start():
         return True
     between = text[cue.end() : body.start]
-    return bool(re.fullmatch(r"\s*(?:af|:)\s*", between))
+    return bool(_BODY_AFTER_DECISION.fullmatch(between)) or _is_subject_after_verb(text, body, cue)
+
+
+def _is_subject_after_verb(text: str, body: Ref, cue: re.Match[str]) -> bool:
+    return (body.start >= cue.end() and not text[cue.end() : body.start].strip()
+            and cue.group().lower() in danish.FINITE_DECISION_CUES)
+
+
+def _subject_after_verb(text: str, bodies: list[Ref], cue: re.Match[str]) -> Ref | None:
+    """In "… af Borgergruppen besluttede Lokaldemokratiudvalget den 14. juni" the body right after
+    the verb is its subject, however close the one before it is."""
+    return next((b for b in bodies if _is_subject_after_verb(text, b, cue)), None)
 
 
 def _nearest(items: list, start: int, end: int):

@@ -130,7 +130,7 @@ def _council_regex() -> re.Pattern[str]:
         ending_group = "|".join(sorted(endings, key=len, reverse=True))
         words.append(f"{ocr_pattern(word)}(?:{ending_group})")
     alternation = "(?i:" + "|".join(words) + ")"
-    return re.compile(rf"(?<![\w@])(?:[{_UPPER}]{_WORD}+\s+)?{alternation}(?![\w])")
+    return re.compile(rf"(?<![\w@])(?:[{_UPPER}]{_WORD}+[ \t]+)?{alternation}(?![\w])")
 
 
 def councils(text: str) -> Iterator[Mention]:

@@ -375,3 +375,7 @@ def test_a_bare_local_committee_is_none_in_particular_when_several_are_named():
 )
 def test_a_committee_named_by_a_capitalised_adjective(text, found):
     assert by_finder("adjective_committee", text) == found
+
+
+def test_a_council_s_place_name_is_on_the_same_line():
+    assert by_finder("council", "Indstilling\n\nByrådet 20. september 2010") == [("Council", "Byrådet")]
