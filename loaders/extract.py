@@ -112,6 +112,7 @@ def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Regi
         groups[key].append(mention)
         keys.append(key)
     _join_versions(groups, keys)
+    _join_named_forms(groups, keys)
 
     ids: dict[tuple[str, str], str] = {}
     for key, members in groups.items():
@@ -153,6 +154,19 @@ def _join_versions(groups: dict[tuple[str, str], list[Mention]], keys: list[tupl
         if len(versions) == 1:
             groups[versions[0]].extend(groups.pop(key))
             keys[:] = [versions[0] if k == key else k for k in keys]
+
+
+def _join_named_forms(groups: dict[tuple[str, str], list[Mention]], keys: list[tuple[str, str]]) -> None:
+    """"følgegruppens" is the document's "uafhængig følgegruppe" when that is its only group of that
+    kind: a body introduced with a naming adjective is afterwards called by its head noun alone."""
+    def last_words(key: tuple[str, str]) -> set[str]:
+        return {name_key(m.surface.split()[-1]) for m in groups[key] if len(m.surface.split()) > 1}
+
+    for key in [k for k in groups if k[0] != "registry" and all(" " not in m.surface for m in groups[k])]:
+        fuller = [k for k in groups if k[0] == key[0] and k != key and key[1] in last_words(k)]
+        if len(fuller) == 1:
+            groups[fuller[0]].extend(groups.pop(key))
+            keys[:] = [fuller[0] if k == key else k for k in keys]
 
 
 def _registry_entity(registries: Iterable[Registry], mention: Mention):

@@ -1,0 +1,28 @@
+"""Resolving mentions to nodes: the forms a document uses for one body become one node."""
+
+from __future__ import annotations
+
+from test_rules import read
+
+
+def groups(text: str) -> list[tuple[str, set[str]]]:
+    graph = read(text)
+    return sorted((n.name, {e.quote for e in n.evidence}) for n in graph.nodes.values() if n.label == "Group")
+
+
+def test_a_group_introduced_with_an_adjective_is_then_called_by_its_head_noun():
+    text = "Der nedsættes en uafhængig følgegruppe. Følgegruppens udtalelse forelægges udvalget."
+    assert groups(text) == [("Følgegruppen", {"uafhængig følgegruppe", "Følgegruppens"})]
+
+
+def test_the_head_noun_alone_stays_apart_when_two_groups_share_it():
+    text = "Der nedsættes en uafhængig følgegruppe og en politisk følgegruppe. Følgegruppens udtalelse forelægges."
+    assert [name for name, _ in groups(text)] == ["Følgegruppen", "Politisk følgegruppe", "Uafhængig følgegruppe"]
+
+
+def test_a_board_named_three_ways_by_its_owner_is_one_group():
+    text = ("Projektet er forankret i Fremfærd Bestyrelsen. Bestyrelsen for Fremfærd har drøftet det, "
+            "og det blev godkendt af Fremfærds bestyrelse.")
+    assert groups(text) == [
+        ("Fremfærds bestyrelse", {"Fremfærd Bestyrelsen", "Bestyrelsen for Fremfærd", "Fremfærds bestyrelse"})
+    ]
