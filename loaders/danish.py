@@ -140,6 +140,23 @@ GROUP_ADJECTIVES: tuple[str, ...] = (
     "uafhængig", "uafhængige", "fælleskommunal", "fælleskommunale",
 )
 
+#: Verbal nouns that, with "af" and a name, name an undertaking: "implementeringen af KY",
+#: "evaluering af Borgerrådgiveren", "forberedelsen af KV25". Each with its definite ending,
+#: the form the undertaking is named by.
+INITIATIVE_NOMINALS: dict[str, str] = {
+    "implementering": "en", "evaluering": "en", "forberedelse": "n", "sammenlægning": "en",
+    "udrulning": "en", "gennemførelse": "n", "afprøvning": "en", "revision": "en",
+}
+
+#: Nouns that introduce an initiative's title in quotes: "to rapporter ’Styrket decentral
+#: forvaltningsorganisering’ og ’Placering af tværgående enheder’", "projektet ”Sammen om X”".
+TITLED_INITIATIVE_NOUNS: tuple[str, ...] = (
+    "rapport", "rapporten", "rapporter", "rapporterne", "projekt", "projektet", "program", "programmet",
+    "strategi", "strategien", "analyse", "analysen", "plan", "planen", "forsøg", "forsøget", "initiativ", "initiativet",
+)
+#: Quotation marks as Danish documents write them, opening and closing.
+QUOTES = "’‘“”\"'«»„"
+
 #: Initiatives named by a head noun and a version number ("frisættelsesforsøg 2.0").
 INITIATIVE_VERSION_PATTERN = r"\d+\.\d+"
 

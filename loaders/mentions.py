@@ -343,6 +343,47 @@ def adjective_committees(text: str) -> Iterator[Mention]:
         yield Mention("Committee", m.start(), m.end(), m.group(), "adjective_committee")
 
 
+_INITIATIVE_OF_NAME = re.compile(
+    r"(?<![\w-])(?P<nominal>(?i:" + "|".join(f"{stem}(?:{end})?" for stem, end in danish.INITIATIVE_NOMINALS.items())
+    + rf"))\s+af\s+(?P<name>[{_UPPER}][{_UPPER}0-9]+|[{_UPPER}][a-zæøå]+)(?=[\s.,;:)])"
+)
+
+
+def initiatives_of_a_name(text: str) -> Iterator[Mention]:
+    """"implementeringen af KY", "evaluering af Borgerrådgiveren": an undertaking about a named thing.
+    It is named in its definite form when the text ever uses that, else as written; the verbal
+    noun alone stands for it where a registry holds the name."""
+    found = []
+    for m in _INITIATIVE_OF_NAME.finditer(text):
+        nominal = m.group("nominal").lower()
+        stem = next(s for s in danish.INITIATIVE_NOMINALS if nominal.startswith(s))
+        found.append((m, stem, nominal != stem))
+    definite = {(stem, m.group("name")) for m, stem, is_definite in found if is_definite}
+    for m, stem, _ in found:
+        name = m.group("name")
+        nominal = stem + danish.INITIATIVE_NOMINALS[stem] if (stem, name) in definite else stem
+        canonical = f"{nominal.capitalize()} af {name}"
+        yield Mention("Initiative", m.start(), m.end(), m.group(), "initiative_of_name", canonical=canonical)
+        yield Mention("Initiative", m.start(), m.end("nominal"), m.group("nominal"), "initiative_of_name",
+                      canonical=canonical)
+
+
+_QUOTED_TITLE = rf"[{re.escape(danish.QUOTES)}](?P<title>[{_UPPER}][^{re.escape(danish.QUOTES)}\n]{{2,80}}?)[{re.escape(danish.QUOTES)}]"
+_TITLED_INITIATIVES = re.compile(
+    r"(?<![\w])(?i:" + "|".join(danish.TITLED_INITIATIVE_NOUNS) + r")\s+"
+    + rf"{_QUOTED_TITLE}(?:(?:\s*,\s*|\s+og\s+){_QUOTED_TITLE.replace('title', 'more')})*"
+)
+_ONE_QUOTED_TITLE = re.compile(_QUOTED_TITLE)
+
+
+def quoted_initiatives(text: str) -> Iterator[Mention]:
+    """"to rapporter ’Styrket decentral forvaltningsorganisering’ og ’Placering af tværgående enheder’":
+    each quoted, capitalised title after such a noun is an initiative."""
+    for m in _TITLED_INITIATIVES.finditer(text):
+        for title in _ONE_QUOTED_TITLE.finditer(text, m.start("title") - 1, m.end()):
+            yield Mention("Initiative", title.start("title"), title.end("title"), title.group("title"), "quoted_initiative")
+
+
 #: The finders that do not need a registry, by name; any can be switched off. Between two
 #: equally long mentions of one span the earlier finder wins ("kommunalbestyrelsen" is a council).
 MENTION_FINDERS: dict[str, MentionFinder] = {
@@ -359,6 +400,8 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "qualified_group": qualified_groups,
     "local_committee": local_committees,
     "adjective_committee": adjective_committees,
+    "initiative_of_name": initiatives_of_a_name,
+    "quoted_initiative": quoted_initiatives,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}
 

@@ -38,7 +38,7 @@ def test_every_finder_is_named_here():
     assert set(MENTION_FINDERS) == {
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
         "versioned_initiative", "owned_body", "municipality_list", "sole_body", "qualified_group",
-        "local_committee", "adjective_committee",
+        "local_committee", "adjective_committee", "initiative_of_name", "quoted_initiative",
     }
 
 
@@ -379,3 +379,31 @@ def test_a_committee_named_by_a_capitalised_adjective(text, found):
 
 def test_a_council_s_place_name_is_on_the_same_line():
     assert by_finder("council", "Indstilling\n\nByrådet 20. september 2010") == [("Council", "Byrådet")]
+
+
+def test_an_undertaking_about_a_named_thing_is_an_initiative_named_in_its_definite_form():
+    text = "Implementering af KY sker i bølger. Kommunerne skal løse opgaver i forbindelse med implementeringen af KY."
+    found = {(m.surface, m.canonical) for m in find_mentions(text) if m.label == "Initiative"}
+    assert found == {("Implementering af KY", "Implementeringen af KY"), ("implementeringen af KY", "Implementeringen af KY")}
+
+
+def test_an_undertaking_keeps_the_form_written_when_the_text_has_no_other(registries):
+    text = "Følgegruppen skal følge evaluering af Borgerrådgiveren tæt."
+    found = [(m.surface, m.canonical) for m in find_mentions(text, registries) if m.label == "Initiative"]
+    assert [canonical for _, canonical in found] == ["Evaluering af Borgerrådgiveren"]
+
+
+def test_an_undertaking_about_something_unnamed_is_not_taken():
+    assert by_finder("initiative_of_name", "Vi afventer evalueringen af ordningen.") == []
+
+
+def test_quoted_titles_after_a_report_noun_are_initiatives():
+    text = "Arbejdet førte frem til to rapporter ’Styrket decentral forvaltningsorganisering’ og ’Placering af tværgående enheder’, som"
+    assert by_finder("quoted_initiative", text) == [
+        ("Initiative", "Styrket decentral forvaltningsorganisering"),
+        ("Initiative", "Placering af tværgående enheder"),
+    ]
+
+
+def test_a_quoted_word_after_no_initiative_noun_is_not_taken():
+    assert by_finder("quoted_initiative", "betegnelsen ”formand” ændres til ”forperson”") == []
