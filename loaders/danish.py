@@ -176,6 +176,19 @@ REGION_WORD = "Region"
 #: Plural of the municipality word, before a parenthesised list of their names: "kommuner (Lejre, Sorø & Holbæk)".
 MUNICIPALITIES_WORD = "kommuner"
 
+#: The state and the government as actors ("mellem KL og Regeringen", "øvrige aktører, primært staten").
+NATIONAL_AUTHORITIES: dict[str, tuple[str, ...]] = {"staten": ("", "s"), "regeringen": ("", "s")}
+
+#: "landets kommuner": a text that names the municipalities as one party (KL's and KOMBIT's documents)
+#: means that party by "kommunerne" too.
+MUNICIPALITIES_TOGETHER = ("landets kommuner",)
+MUNICIPALITIES_DEFINITE = "kommunerne"
+
+#: Regions and the country as the last part of an organisation's name: "PLO-Midtjylland", "SMVDanmark".
+ORGANISATION_AREA_NAMES: tuple[str, ...] = (
+    "Hovedstaden", "Sjælland", "Syddanmark", "Midtjylland", "Nordjylland", "Danmark",
+)
+
 #: Party letters and non-party markers after a person's name: "(F)", "(løsgænger)".
 PARTY_MARKERS: tuple[str, ...] = ("løsgænger", "UFG")
 

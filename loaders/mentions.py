@@ -170,6 +170,48 @@ def municipality_lists(text: str) -> Iterator[Mention]:
                           canonical=f"{name.group()} {danish.MUNICIPALITY_WORD}")
 
 
+_NATIONAL_AUTHORITY = re.compile(
+    r"(?<![\w-])(?i:"
+    + "|".join(f"{word}(?:{'|'.join(endings)})" for word, endings in danish.NATIONAL_AUTHORITIES.items())
+    + r")(?![\w-])"
+)
+
+
+def national_authorities(text: str) -> Iterator[Mention]:
+    """"staten", "Regeringen": the national level as a party to municipal cooperation."""
+    for m in _NATIONAL_AUTHORITY.finditer(text):
+        word = m.group().lower()
+        canonical = next(w for w in danish.NATIONAL_AUTHORITIES if word.startswith(w))
+        yield Mention("Organisation", m.start(), m.end(), m.group(), "national_authority", canonical=canonical)
+
+
+_MUNICIPALITIES_TOGETHER = re.compile(
+    r"(?<![\w-])(?i:" + "|".join(map(re.escape, (*danish.MUNICIPALITIES_TOGETHER, danish.MUNICIPALITIES_DEFINITE)))
+    + r")(?![\w-])"
+)
+
+
+def municipalities_together(text: str) -> Iterator[Mention]:
+    """"alle landets kommuner", and then "kommunerne": the municipalities as one party."""
+    found = list(_MUNICIPALITIES_TOGETHER.finditer(text))
+    if not any(m.group().lower() in danish.MUNICIPALITIES_TOGETHER for m in found):
+        return
+    for m in found:
+        yield Mention("Organisation", m.start(), m.end(), m.group(), "municipalities_together",
+                      canonical=danish.MUNICIPALITIES_DEFINITE.capitalize())
+
+
+_AREA_ORGANISATION = re.compile(
+    rf"(?<![\w-])[{_UPPER}]{{2,}}-?(?:" + "|".join(danish.ORGANISATION_AREA_NAMES) + r")(?![\w-])"
+)
+
+
+def area_organisations(text: str) -> Iterator[Mention]:
+    """"PLO-Midtjylland", "SMVDanmark": an abbreviation with a region or the country."""
+    for m in _AREA_ORGANISATION.finditer(text):
+        yield Mention("Organisation", m.start(), m.end(), m.group(), "area_organisation")
+
+
 #: One word of a person's name: "Rune", "Kastrup-Larsen" or an initial "H.".
 _NAME_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?)"
 _PERSON = re.compile(
@@ -392,6 +434,9 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "named_for": named_for,
     "municipality": municipalities,
     "municipality_list": municipality_lists,
+    "national_authority": national_authorities,
+    "municipalities_together": municipalities_together,
+    "area_organisation": area_organisations,
     "person_party": persons_with_party,
     "person_given_name": persons_by_given_name,
     "versioned_initiative": versioned_initiatives,

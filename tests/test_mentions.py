@@ -39,6 +39,7 @@ def test_every_finder_is_named_here():
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
         "versioned_initiative", "owned_body", "municipality_list", "sole_body", "qualified_group",
         "local_committee", "adjective_committee", "initiative_of_name", "quoted_initiative",
+        "national_authority", "municipalities_together", "area_organisation",
     }
 
 
@@ -407,3 +408,26 @@ def test_quoted_titles_after_a_report_noun_are_initiatives():
 
 def test_a_quoted_word_after_no_initiative_noun_is_not_taken():
     assert by_finder("quoted_initiative", "betegnelsen ”formand” ændres til ”forperson”") == []
+
+
+def test_the_state_and_the_government_are_organisations():
+    text = "I aftalen mellem KL og Regeringen indgår øvrige aktører, primært staten."
+    assert by_finder("national_authority", text) == [("Organisation", "Regeringen"), ("Organisation", "staten")]
+
+
+def test_the_municipalities_are_one_party_in_a_text_about_all_of_them():
+    text = "KOMBIT indkøber på vegne af landets kommuner. Kommunerne betaler."
+    found = [(m.surface, m.canonical) for m in MENTION_FINDERS["municipalities_together"](text)]
+    assert found == [("landets kommuner", "Kommunerne"), ("Kommunerne", "Kommunerne")]
+
+
+def test_the_municipalities_are_no_party_in_a_text_that_only_names_some():
+    assert by_finder("municipalities_together", "Projektet udvikles mellem kommunerne og Fremfærd.") == []
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("repræsentation fra Region Midtjylland samt PLO-Midtjylland.", "PLO-Midtjylland"),
+    ("ved at inddrage SMVDanmark eller andre", "SMVDanmark"),
+])
+def test_an_abbreviation_with_a_region_or_the_country_is_an_organisation(text, surface):
+    assert by_finder("area_organisation", text) == [("Organisation", surface)]
