@@ -451,9 +451,15 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}
 
 
+#: A registry name followed by this is only the first part of a compound ("BR-sekretariatet").
+_COMPOUND_CONTINUES = re.compile(r"-[a-zæøå]")
+
+
 def registry_mentions(text: str, registries: Iterable[Registry]) -> Iterator[Mention]:
     for registry in registries:
         for match in registry.find(text):
+            if _COMPOUND_CONTINUES.match(text, match.end):
+                continue
             entity = match.entity
             yield Mention(entity.label, match.start, match.end, text[match.start : match.end], "registry", entity)
 

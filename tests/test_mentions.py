@@ -431,3 +431,9 @@ def test_the_municipalities_are_no_party_in_a_text_that_only_names_some():
 ])
 def test_an_abbreviation_with_a_region_or_the_country_is_an_organisation(text, surface):
     assert by_finder("area_organisation", text) == [("Organisation", surface)]
+
+
+def test_a_registry_abbreviation_that_opens_a_compound_leaves_the_compound_whole(registries):
+    found = mentioned("Udpegningen forberedes af BR-sekretariatet, og BR godkender den.", registries)
+    assert ("Unit", "BR-sekretariatet") in found
+    assert ("Council", "BR") in found
