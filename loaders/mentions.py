@@ -108,19 +108,20 @@ def body_compounds(text: str) -> Iterator[Mention]:
 
 
 _FOR_NAME = re.compile(
-    rf"\b(?P<head>Udvalget|Forvaltningen|Center|Centret|Sekretariatet|Kontoret)\s+for\s+"
+    rf"\b(?P<head>Udvalget|[Ff]orvaltning(?:en)?|Center|Centret|Sekretariatet|Kontoret)\s+for\s+"
     rf"(?P<what>[{_UPPER}]{_WORD}*(?:(?:,\s+(?:[{_UPPER}]{_WORD}*|HR|IT))*(?:\s+og\s+|\s+&\s+)(?:[{_UPPER}]{_WORD}*|HR|IT))?)"
 )
 _FOR_LABELS = {
-    "Udvalget": "Committee", "Forvaltningen": "Administration", "Center": "Unit",
+    "Udvalget": "Committee", "Forvaltningen": "Administration", "Forvaltning": "Administration", "Center": "Unit",
     "Centret": "Unit", "Sekretariatet": "Unit", "Kontoret": "Unit",
 }
 
 
 def named_for(text: str) -> Iterator[Mention]:
-    """"Udvalget for Ældre og Sundhed", "Center for Politik og HR", "Sekretariatet for Fremfærd"."""
+    """"Udvalget for Ældre og Sundhed", "Center for Politik og HR", "Sekretariatet for Fremfærd",
+    "en styrket forvaltning for Klima og Miljø" (the capitalised field makes it a name)."""
     for m in _FOR_NAME.finditer(text):
-        yield Mention(_FOR_LABELS[m.group("head")], m.start(), m.end(), m.group(), "named_for")
+        yield Mention(_FOR_LABELS[m.group("head").capitalize()], m.start(), m.end(), m.group(), "named_for")
 
 
 @lru_cache(maxsize=1)

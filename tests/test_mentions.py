@@ -68,6 +68,8 @@ def test_body_compound_finds_a_body_by_its_head_noun(text, label, surface):
         ("Udvalget for Ældre og Sundhed, Økonomiudvalget, Byrådet.", "Committee", "Udvalget for Ældre og Sundhed"),
         ("Sekretariatet for Fremfærd, Lars Bøjesen, deltager.", "Unit", "Sekretariatet for Fremfærd"),
         ("Centret for Social, Sundhed og Kultur svarer.", "Unit", "Centret for Social, Sundhed og Kultur"),
+        ("Med en styrket forvaltning for Klima og Miljø kommer der fokus.", "Administration",
+         "forvaltning for Klima og Miljø"),
     ],
 )
 def test_named_for_finds_a_body_named_for_its_field(text, label, surface):
@@ -437,3 +439,7 @@ def test_a_registry_abbreviation_that_opens_a_compound_leaves_the_compound_whole
     found = mentioned("Udpegningen forberedes af BR-sekretariatet, og BR godkender den.", registries)
     assert ("Unit", "BR-sekretariatet") in found
     assert ("Council", "BR") in found
+
+
+def test_a_lowercase_head_for_an_uncapitalised_field_is_no_name():
+    assert by_finder("named_for", "Det er godt for forvaltningen for borgerne.") == []
