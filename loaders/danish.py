@@ -157,6 +157,10 @@ TITLED_INITIATIVE_NOUNS: tuple[str, ...] = (
 #: Quotation marks as Danish documents write them, opening and closing.
 QUOTES = "’‘“”\"'«»„"
 
+#: A naming adjective before a bare head noun in the indefinite plural names a kind of body,
+#: not a body: "politiske grupper", "tværgående kredse" (but "politisk styregruppe" is one).
+KIND_PLURALS: tuple[str, ...] = ("grupper", "kredse", "klynger", "bestyrelser")
+
 #: Initiatives named by a head noun and a version number ("frisættelsesforsøg 2.0").
 INITIATIVE_VERSION_PATTERN = r"\d+\.\d+"
 

@@ -104,7 +104,16 @@ def body_compounds(text: str) -> Iterator[Mention]:
             if prefix in danish.GENERIC_PREFIXES or (len(prefix) < danish.MIN_COMPOUND_PREFIX and "-" not in m.group()
                                                       and " " not in m.group()):
                 continue
+            if label == "Group" and _names_a_kind(m.group(), prefix):
+                continue
             yield Mention(label, m.start(), m.end(), m.group(), "body_compound")
+
+
+def _names_a_kind(surface: str, prefix: str) -> bool:
+    """"politiske grupper": only naming adjectives before a bare head noun in the indefinite plural."""
+    words = surface.lower().split()
+    return (len(words) > 1 and words[-1] in danish.KIND_PLURALS
+            and all(word in danish.GROUP_ADJECTIVES for word in prefix.split()))
 
 
 _FOR_NAME = re.compile(

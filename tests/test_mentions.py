@@ -443,3 +443,12 @@ def test_a_registry_abbreviation_that_opens_a_compound_leaves_the_compound_whole
 
 def test_a_lowercase_head_for_an_uncapitalised_field_is_no_name():
     assert by_finder("named_for", "Det er godt for forvaltningen for borgerne.") == []
+
+
+@pytest.mark.parametrize("text", ["Partiernes politiske grupper mødes.", "Der arbejdes i tværgående kredse."])
+def test_an_adjective_and_a_bare_plural_head_name_a_kind_of_body(text):
+    assert by_finder("body_compound", text) == []
+
+
+def test_an_adjective_and_a_compound_plural_are_still_bodies():
+    assert by_finder("body_compound", "De politiske følgegrupper mødes.") == [("Group", "De politiske følgegrupper")]
