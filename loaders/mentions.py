@@ -117,7 +117,7 @@ def _names_a_kind(surface: str, prefix: str) -> bool:
 
 
 _FOR_NAME = re.compile(
-    rf"\b(?P<head>Udvalget|[Ff]orvaltning(?:en)?|Center|Centret|Sekretariatet|Kontoret)\s+for\s+"
+    rf"\b(?P<head>Udvalget|[{_UPPER}][a-zæøå]+udvalget|[Ff]orvaltning(?:en)?|Center|Centret|Sekretariatet|Kontoret)\s+for\s+"
     rf"(?P<what>[{_UPPER}]{_WORD}*(?:(?:,\s+(?:[{_UPPER}]{_WORD}*|HR|IT))*(?:\s+og\s+|\s+&\s+)(?:[{_UPPER}]{_WORD}*|HR|IT))?)"
 )
 _FOR_LABELS = {
@@ -127,10 +127,13 @@ _FOR_LABELS = {
 
 
 def named_for(text: str) -> Iterator[Mention]:
-    """"Udvalget for Ældre og Sundhed", "Center for Politik og HR", "Sekretariatet for Fremfærd",
+    """"Udvalget for Ældre og Sundhed", "Projektudvalget for Afbureaukratisering og Decentralisering",
+    "Center for Politik og HR", "Sekretariatet for Fremfærd",
     "en styrket forvaltning for Klima og Miljø" (the capitalised field makes it a name)."""
     for m in _FOR_NAME.finditer(text):
-        yield Mention(_FOR_LABELS[m.group("head").capitalize()], m.start(), m.end(), m.group(), "named_for")
+        head = m.group("head").capitalize()
+        label = _FOR_LABELS["Udvalget"] if head.endswith("udvalget") else _FOR_LABELS[head]
+        yield Mention(label, m.start(), m.end(), m.group(), "named_for")
 
 
 @lru_cache(maxsize=1)

@@ -68,6 +68,8 @@ def test_body_compound_finds_a_body_by_its_head_noun(text, label, surface):
         ("Udvalget for Ældre og Sundhed, Økonomiudvalget, Byrådet.", "Committee", "Udvalget for Ældre og Sundhed"),
         ("Sekretariatet for Fremfærd, Lars Bøjesen, deltager.", "Unit", "Sekretariatet for Fremfærd"),
         ("Centret for Social, Sundhed og Kultur svarer.", "Unit", "Centret for Social, Sundhed og Kultur"),
+        ("anbefalinger fra Projektudvalget for Afbureaukratisering og Decentralisering godkendes", "Committee",
+         "Projektudvalget for Afbureaukratisering og Decentralisering"),
         ("Med en styrket forvaltning for Klima og Miljø kommer der fokus.", "Administration",
          "forvaltning for Klima og Miljø"),
     ],
