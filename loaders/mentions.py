@@ -104,6 +104,8 @@ def body_compounds(text: str) -> Iterator[Mention]:
             if prefix in danish.GENERIC_PREFIXES or (len(prefix) < danish.MIN_COMPOUND_PREFIX and "-" not in m.group()
                                                       and " " not in m.group()):
                 continue
+            if prefix.isdigit():  # "§ 17, stk. 4-udvalgene": the number belongs to the paragraph
+                continue
             if label == "Group" and _names_a_kind(m.group(), prefix):
                 continue
             yield Mention(label, m.start(), m.end(), m.group(), "body_compound")

@@ -454,3 +454,7 @@ def test_an_adjective_and_a_bare_plural_head_name_a_kind_of_body(text):
 
 def test_an_adjective_and_a_compound_plural_are_still_bodies():
     assert by_finder("body_compound", "De politiske følgegrupper mødes.") == [("Group", "De politiske følgegrupper")]
+
+
+def test_a_paragraph_number_before_a_head_noun_is_no_name():
+    assert by_finder("body_compound", "Borgerrepræsentationen har nedsat fire § 17, stk. 4-udvalg.") == []
