@@ -516,6 +516,27 @@ def person_affiliations(text: str, mentions: list[Mention]) -> Iterator[Mention]
             yield Mention("Organisation", start, start + len(org.group()), org.group(), "person_affiliation")
 
 
+_CAPITALISED_NAME = rf"[{_UPPER}][a-zæøå]+(?:[{_UPPER}][a-zæøå]+)*"
+_COORDINATED_ORGANISATIONS = re.compile(
+    rf"\s*\(?(?:og|samt)\s+(?P<names>{_ORGANISATION_ABBREVIATION}(?=[\s,.;:)])"
+    rf"|(?:{_ORGANISATION_ABBREVIATION}|{_CAPITALISED_NAME})(?:/(?:{_ORGANISATION_ABBREVIATION}|{_CAPITALISED_NAME}))+)"
+)
+
+
+def coordinated_organisations(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    """"KOMBIT og EG/Netcompany", "Fremfærd (og AUA)": an abbreviation, or names joined by a slash,
+    in coordination with an organisation are organisations too."""
+    for mention in mentions:
+        if mention.label != "Organisation":
+            continue
+        m = _COORDINATED_ORGANISATIONS.match(text, mention.end)
+        if not m:
+            continue
+        for name in re.finditer(r"[^/]+", m.group("names")):
+            start = m.start("names") + name.start()
+            yield Mention("Organisation", start, start + len(name.group()), name.group(), "coordinated_organisation")
+
+
 #: A line this long is running text, not a title in a list of related documents.
 _RUNNING_TEXT_LINE = 200
 _RELATED_HEADING = re.compile(
@@ -561,6 +582,8 @@ def find_mentions(
         kept = _without_overlaps(kept + list(defined_abbreviations(text, kept)))
     if "person_affiliation" not in disabled:
         kept = _without_overlaps(kept + list(person_affiliations(text, kept)))
+    if "coordinated_organisation" not in disabled:
+        kept = _without_overlaps(kept + list(coordinated_organisations(text, kept)))
     return kept
 
 

@@ -458,3 +458,17 @@ def test_an_adjective_and_a_compound_plural_are_still_bodies():
 
 def test_a_paragraph_number_before_a_head_noun_is_no_name():
     assert by_finder("body_compound", "Borgerrepræsentationen har nedsat fire § 17, stk. 4-udvalg.") == []
+
+
+@pytest.mark.parametrize(
+    "text, organisations",
+    [
+        ("mens KOMBIT og EG/Netcompany understøtter med opgaver", ["EG", "Netcompany"]),
+        ("projektbeskrivelsesmodel i KL (og AUA). I rammen", ["AUA"]),
+        ("aftalen mellem KL og Sundhed blev", []),
+        ("Økonomiudvalget og BR godkendte", []),
+    ],
+)
+def test_names_in_coordination_with_an_organisation_are_organisations(registries, text, organisations):
+    found = [m.surface for m in find_mentions(text, registries) if m.rule == "coordinated_organisation"]
+    assert found == organisations
