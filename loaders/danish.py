@@ -130,6 +130,9 @@ COMMITTEE_ENDINGS = ("", "et", "ets", "s")
 #: or a capitalised name ("Chefforum for Sundheds- og Ældrechefer").
 GROUP_FIELD_WORD = "område"
 GROUP_FIELD_ENDINGS = ("t", "rne")
+#: Words that name a group by its subject: "arbejdsgruppen vedr. udvikling og koordination".
+GROUP_SUBJECT_WORDS = ("vedr.", "vedrørende")
+
 #: Prepositions that carry a name on past its capitalised words ("Alliancen om den nære psykiatri"):
 #: a name cut off before them is incomplete.
 NAME_CONTINUATIONS = "om|af|i|til|med"

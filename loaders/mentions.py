@@ -354,13 +354,18 @@ def _qualified_group_regex() -> re.Pattern[str]:
     field_word = f"{danish.GROUP_FIELD_WORD}(?:{'|'.join(danish.GROUP_FIELD_ENDINGS)})"
     field_ = rf"på\s+(?:{_WORD}+-,?\s+(?:og\s+)?)*{_WORD}*{field_word}"
     name = rf"for\s+[{_UPPER}]{_WORD}*(?:-,?\s+(?:{_WORD}+-,?\s+)*og\s+{_WORD}+)?(?!\s+(?:{danish.NAME_CONTINUATIONS})\s)"
+    subject_words = "|".join(map(re.escape, danish.GROUP_SUBJECT_WORDS))
+    # only after one definite group ("arbejdsgruppen vedr."); "Følgegrupper vedrørende …" heads a text
+    subject = rf"(?:(?<=en\s)|(?<=et\s))(?:{subject_words})\s+[a-zæøå]{_WORD}+(?:\s+og\s+[a-zæøå]{_WORD}+)?"
     article = r"(?:(?<![\w])(?:[Dd]e[nt]?)\s+)?"
-    return re.compile(rf"{article}(?:{_compound_regex('Group').pattern})\s+(?:{field_}|{name})(?![\w-])")
+    return re.compile(
+        rf"{article}(?:{_compound_regex('Group').pattern})\s+(?:{field_}|{name}|{subject})(?![\w-])"
+    )
 
 
 def qualified_groups(text: str) -> Iterator[Mention]:
-    """A group named with its field or its members: "De fælleskommunale styregrupper på sundheds-
-    og socialområdet", "Chefforum for Sundheds- og Ældrechefer"."""
+    """A group named with its field, its members or its subject: "De fælleskommunale styregrupper på
+    sundheds- og socialområdet", "Chefforum for Sundheds- og Ældrechefer", "arbejdsgruppen vedr. udvikling"."""
     for m in _qualified_group_regex().finditer(text):
         yield Mention("Group", m.start(), m.end(), m.group(), "qualified_group")
 

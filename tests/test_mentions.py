@@ -345,6 +345,8 @@ def test_a_capitalised_bare_head_noun_is_the_one_body_of_its_kind(text, found):
          "De fælleskommunale styregrupper på sundheds- og socialområdet"),
         ("Den Kommunale Styregruppe på sundhedsområdet (KOSU) udvides.", "Den Kommunale Styregruppe på sundhedsområdet"),
         ("• Chefforum for Sundheds- og Ældrechefer", "Chefforum for Sundheds- og Ældrechefer"),
+        ("Sammensætningen af arbejdsgruppen vedr. udvikling og koordination fastlægges.",
+         "arbejdsgruppen vedr. udvikling og koordination"),
     ],
 )
 def test_a_group_is_named_with_its_field_or_members(text, surface):
@@ -472,3 +474,7 @@ def test_a_paragraph_number_before_a_head_noun_is_no_name():
 def test_names_in_coordination_with_an_organisation_are_organisations(registries, text, organisations):
     found = [m.surface for m in find_mentions(text, registries) if m.rule == "coordinated_organisation"]
     assert found == organisations
+
+
+def test_a_heading_of_plural_groups_about_a_subject_names_no_one_group():
+    assert by_finder("qualified_group", "Følgegrupper vedrørende kvalitetsfondsbyggerier") == []
