@@ -135,7 +135,17 @@ def named_for(text: str) -> Iterator[Mention]:
     for m in _FOR_NAME.finditer(text):
         head = m.group("head").capitalize()
         label = _FOR_LABELS["Udvalget"] if head.endswith("udvalget") else _FOR_LABELS[head]
-        yield Mention(label, m.start(), m.end(), m.group(), "named_for")
+        yield Mention(label, m.start(), m.end(), m.group(), "named_for", canonical=_compound_form(text, m, label))
+
+
+def _compound_form(text: str, m: re.Match[str], label: str) -> str | None:
+    """"Fremfærdssekretariatet", when the text also writes "Sekretariatet for Fremfærd" that way."""
+    what = m.group("what")
+    if " " in what:
+        return None
+    heads = "|".join(ocr_pattern(head) for head in danish.BODY_HEADS[label])
+    compound = re.search(rf"(?<![\w-]){re.escape(what)}s?(?i:{heads}){_WORD}*", text)
+    return compound.group() if compound else None
 
 
 @lru_cache(maxsize=1)

@@ -26,3 +26,9 @@ def test_a_board_named_three_ways_by_its_owner_is_one_group():
     assert groups(text) == [
         ("Fremfærds bestyrelse", {"Fremfærd Bestyrelsen", "Bestyrelsen for Fremfærd", "Fremfærds bestyrelse"})
     ]
+
+
+def test_a_unit_named_for_its_field_is_the_compound_the_text_also_writes():
+    graph = read("Sekretariatet for Fremfærd deltager i møderne. Fremfærdssekretariatet bistår projektklyngerne.")
+    units = [n for n in graph.nodes.values() if n.label == "Unit"]
+    assert [sorted(e.quote for e in n.evidence) for n in units] == [["Fremfærdssekretariatet", "Sekretariatet for Fremfærd"]]
