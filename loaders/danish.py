@@ -196,6 +196,12 @@ ORGANISATION_AREA_NAMES: tuple[str, ...] = (
     "Hovedstaden", "Sjælland", "Syddanmark", "Midtjylland", "Nordjylland", "Danmark",
 )
 
+#: English head words of an organisation's name, as Danish documents quote them:
+#: "Greater Copenhagen & Skåne Committee".
+ENGLISH_BODY_WORDS: tuple[str, ...] = ("Committee", "Board", "Council", "Forum", "Network", "Partnership", "Association")
+#: Small words inside such a name.
+ENGLISH_NAME_LINKS: tuple[str, ...] = ("&", "and", "of", "for")
+
 #: Party letters and non-party markers after a person's name: "(F)", "(løsgænger)".
 PARTY_MARKERS: tuple[str, ...] = ("løsgænger", "UFG")
 

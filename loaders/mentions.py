@@ -237,6 +237,18 @@ def area_organisations(text: str) -> Iterator[Mention]:
         yield Mention("Organisation", m.start(), m.end(), m.group(), "area_organisation")
 
 
+_ENGLISH_NAME = re.compile(
+    rf"(?<![\w-])[{_UPPER}]{_WORD}+(?:[ \t]+(?:(?:" + "|".join(map(re.escape, danish.ENGLISH_NAME_LINKS))
+    + rf")[ \t]+)?[{_UPPER}]{_WORD}+)*?[ \t]+(?:" + "|".join(danish.ENGLISH_BODY_WORDS) + r")(?![\w-])"
+)
+
+
+def english_names(text: str) -> Iterator[Mention]:
+    """"Greater Copenhagen & Skåne Committee": capitalised words ending in an English body word."""
+    for m in _ENGLISH_NAME.finditer(text):
+        yield Mention("Organisation", m.start(), m.end(), m.group(), "english_name")
+
+
 #: One word of a person's name: "Rune", "Kastrup-Larsen" or an initial "H.".
 _NAME_WORD = rf"(?:[{_UPPER}]\.|[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?)"
 _PERSON = re.compile(
@@ -467,6 +479,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "national_authority": national_authorities,
     "municipalities_together": municipalities_together,
     "area_organisation": area_organisations,
+    "english_name": english_names,
     "person_party": persons_with_party,
     "person_given_name": persons_by_given_name,
     "versioned_initiative": versioned_initiatives,

@@ -39,7 +39,7 @@ def test_every_finder_is_named_here():
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
         "versioned_initiative", "owned_body", "municipality_list", "sole_body", "qualified_group",
         "local_committee", "adjective_committee", "initiative_of_name", "quoted_initiative",
-        "national_authority", "municipalities_together", "area_organisation",
+        "national_authority", "municipalities_together", "area_organisation", "english_name",
     }
 
 
@@ -478,3 +478,16 @@ def test_names_in_coordination_with_an_organisation_are_organisations(registries
 
 def test_a_heading_of_plural_groups_about_a_subject_names_no_one_group():
     assert by_finder("qualified_group", "Følgegrupper vedrørende kvalitetsfondsbyggerier") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Formålet for organisationen Greater Copenhagen & Skåne Committee er at øge væksten.",
+         [("Organisation", "Greater Copenhagen & Skåne Committee")]),
+        ("Løsning\n\nGreater Copenhagen Committee mødes.", [("Organisation", "Greater Copenhagen Committee")]),
+        ("Udvalget (committee) mødes.", []),
+    ],
+)
+def test_an_english_name_ending_in_a_body_word_is_an_organisation(text, found):
+    assert by_finder("english_name", text) == found
