@@ -47,6 +47,12 @@ class Mention:
 MentionFinder = Callable[[str], Iterator[Mention]]
 
 
+def _each_match(regex: re.Pattern[str], text: str, label: str, rule: str) -> Iterator[Mention]:
+    """Every match of ``regex`` as a whole is a mention of ``label``."""
+    for m in regex.finditer(text):
+        yield Mention(label, m.start(), m.end(), m.group(), rule)
+
+
 def _head_alternation(label: str) -> str:
     heads = danish.BODY_HEADS[label]
     forms = []
@@ -233,8 +239,7 @@ _AREA_ORGANISATION = re.compile(
 
 def area_organisations(text: str) -> Iterator[Mention]:
     """"PLO-Midtjylland", "SMVDanmark": an abbreviation with a region or the country."""
-    for m in _AREA_ORGANISATION.finditer(text):
-        yield Mention("Organisation", m.start(), m.end(), m.group(), "area_organisation")
+    return _each_match(_AREA_ORGANISATION, text, "Organisation", "area_organisation")
 
 
 _ENGLISH_NAME = re.compile(
@@ -245,8 +250,7 @@ _ENGLISH_NAME = re.compile(
 
 def english_names(text: str) -> Iterator[Mention]:
     """"Greater Copenhagen & Skåne Committee": capitalised words ending in an English body word."""
-    for m in _ENGLISH_NAME.finditer(text):
-        yield Mention("Organisation", m.start(), m.end(), m.group(), "english_name")
+    return _each_match(_ENGLISH_NAME, text, "Organisation", "english_name")
 
 
 #: One word of a person's name: "Rune", "Kastrup-Larsen" or an initial "H.".
@@ -388,8 +392,7 @@ def _qualified_group_regex() -> re.Pattern[str]:
 def qualified_groups(text: str) -> Iterator[Mention]:
     """A group named with its field, its members or its subject: "De fælleskommunale styregrupper på
     sundheds- og socialområdet", "Chefforum for Sundheds- og Ældrechefer", "arbejdsgruppen vedr. udvikling"."""
-    for m in _qualified_group_regex().finditer(text):
-        yield Mention("Group", m.start(), m.end(), m.group(), "qualified_group")
+    return _each_match(_qualified_group_regex(), text, "Group", "qualified_group")
 
 
 def _endings(endings: tuple[str, ...]) -> str:
@@ -423,8 +426,7 @@ _ADJECTIVE_COMMITTEE = re.compile(
 
 def adjective_committees(text: str) -> Iterator[Mention]:
     """"Teknisk Udvalg": a capitalised adjective and a capitalised "Udvalg" name a committee."""
-    for m in _ADJECTIVE_COMMITTEE.finditer(text):
-        yield Mention("Committee", m.start(), m.end(), m.group(), "adjective_committee")
+    return _each_match(_ADJECTIVE_COMMITTEE, text, "Committee", "adjective_committee")
 
 
 _INITIATIVE_OF_NAME = re.compile(
