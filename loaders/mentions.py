@@ -138,19 +138,21 @@ def named_for(text: str) -> Iterator[Mention]:
     """"Udvalget for Ældre og Sundhed", "Projektudvalget for Afbureaukratisering og Decentralisering",
     "Center for Politik og HR", "Sekretariatet for Fremfærd",
     "en styrket forvaltning for Klima og Miljø" (the capitalised field makes it a name)."""
+    compound_forms: dict[tuple[str, str], str | None] = {}
     for m in _FOR_NAME.finditer(text):
         head = m.group("head").capitalize()
         label = _FOR_LABELS["Udvalget"] if head.endswith("udvalget") else _FOR_LABELS[head]
-        yield Mention(label, m.start(), m.end(), m.group(), "named_for", canonical=_compound_form(text, m, label))
+        key = (m.group("what"), label)
+        if key not in compound_forms:
+            compound_forms[key] = _compound_form(text, *key)
+        yield Mention(label, m.start(), m.end(), m.group(), "named_for", canonical=compound_forms[key])
 
 
-def _compound_form(text: str, m: re.Match[str], label: str) -> str | None:
+def _compound_form(text: str, what: str, label: str) -> str | None:
     """"Fremfærdssekretariatet", when the text also writes "Sekretariatet for Fremfærd" that way."""
-    what = m.group("what")
     if " " in what:
         return None
-    heads = "|".join(ocr_pattern(head) for head in danish.BODY_HEADS[label])
-    compound = re.search(rf"(?<![\w-]){re.escape(what)}s?(?i:{heads}){_WORD}*", text)
+    compound = re.search(rf"(?<![\w-]){re.escape(what)}s?(?i:{_head_alternation(label)})(?![\w-])", text)
     return compound.group() if compound else None
 
 
@@ -334,19 +336,20 @@ def _is_proper_name(text: str, word: str) -> bool:
 def owned_bodies(text: str) -> Iterator[Mention]:
     """"KOMBITs bestyrelse", "Bestyrelsen for Fremfærd", "Fremfærd Bestyrelsen": the board is a group named by its owner,
     and the owner, wherever the text names it, an organisation."""
-    owners = set()
+    owners: dict[str, bool] = {}
     for m in _owned_body_regex().finditer(text):
         owner = m.group("owner") or m.group("owner2")
         head = "head" if m.group("head") else "head2"
-        if _ends_in_body_head(owner) or not _is_proper_name(text, owner):
+        if owner not in owners:
+            owners[owner] = not _ends_in_body_head(owner) and _is_proper_name(text, owner)
+        if not owners[owner]:
             continue
-        owners.add(owner)
         head_noun = _owned_head_base(m.group(head))
         canonical = f"{owner if owner.endswith('s') else owner + 's'} {head_noun}"
         # The whole "Fremfærds bestyrelse", and its head alone for where a registry holds the owner.
         yield Mention("Group", m.start(), m.end(), m.group(), "owned_body", canonical=canonical)
         yield Mention("Group", m.start(head), m.end(head), m.group(head), "owned_body", canonical=canonical)
-    for owner in owners:
+    for owner in (o for o, is_owner in owners.items() if is_owner):
         for use in re.finditer(rf"(?<![\w@-]){re.escape(owner)}(?:{_GENITIVE})?(?![\w-])", text):
             yield Mention("Organisation", use.start(), use.end(), use.group(), "owned_body", canonical=owner)
 
@@ -376,23 +379,31 @@ def sole_bodies(text: str) -> Iterator[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _qualified_group_regex() -> re.Pattern[str]:
+def _group_qualifier_regex() -> re.Pattern[str]:
+    """What may follow a group's name and belong to it: its field, its members or its subject."""
     field_word = f"{danish.GROUP_FIELD_WORD}(?:{'|'.join(danish.GROUP_FIELD_ENDINGS)})"
     field_ = rf"på\s+(?:{_WORD}+-,?\s+(?:og\s+)?)*{_WORD}*{field_word}"
     name = rf"for\s+[{_UPPER}]{_WORD}*(?:-,?\s+(?:{_WORD}+-,?\s+)*og\s+{_WORD}+)?(?!\s+(?:{danish.NAME_CONTINUATIONS})\s)"
     subject_words = "|".join(map(re.escape, danish.GROUP_SUBJECT_WORDS))
     # only after one definite group ("arbejdsgruppen vedr."); "Følgegrupper vedrørende …" heads a text
     subject = rf"(?:(?<=en\s)|(?<=et\s))(?:{subject_words})\s+[a-zæøå]{_WORD}+(?:\s+og\s+[a-zæøå]{_WORD}+)?"
-    article = r"(?:(?<![\w])(?:[Dd]e[nt]?)\s+)?"
-    return re.compile(
-        rf"{article}(?:{_compound_regex('Group').pattern})\s+(?:{field_}|{name}|{subject})(?![\w-])"
-    )
+    return re.compile(rf"\s+(?:{field_}|{name}|{subject})(?![\w-])")
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])[Dd]e[nt]?\s+$")
 
 
 def qualified_groups(text: str) -> Iterator[Mention]:
     """A group named with its field, its members or its subject: "De fælleskommunale styregrupper på
     sundheds- og socialområdet", "Chefforum for Sundheds- og Ældrechefer", "arbejdsgruppen vedr. udvikling"."""
-    return _each_match(_qualified_group_regex(), text, "Group", "qualified_group")
+    qualifier = _group_qualifier_regex()
+    for m in _compound_regex("Group").finditer(text):
+        tail = qualifier.match(text, m.end())
+        if not tail:
+            continue
+        article = _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        start = article.start() if article else m.start()
+        yield Mention("Group", start, tail.end(), text[start : tail.end()], "qualified_group")
 
 
 def _endings(endings: tuple[str, ...]) -> str:
