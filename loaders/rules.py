@@ -288,8 +288,11 @@ def membership(ctx: Context) -> Iterator[Found]:
 def _list_block(ctx: Context, start: int) -> Span:
     """From ``start`` to the end of the sentence, continued over following lines that name persons."""
     sentence = ctx.sentence_at(start) or Span(start, start)
-    clause_end = re.search(r",\s+(?:som|der|hvor)\b|;", ctx.text[start : sentence.end])
+    clause_end = re.search(r",\s+(?:som|der|hvor)\b|;|\n(?=" + _HEADER_LINE.pattern + ")", ctx.text[start : sentence.end])
     end = start + clause_end.start() if clause_end else max(sentence.end, start)
+    line_end = ctx.text.find("\n", end)
+    if ctx.text[end : line_end if line_end >= 0 else len(ctx.text)].strip():
+        return Span(start, end)  # the list ends inside its line: the next line is not part of it
     for line in lines(ctx.text):
         if line.start < end:
             continue

@@ -341,6 +341,28 @@ def test_the_persons_listed_on_the_lines_after_bestod_af_are_members():
     assert node(graph, "Person", "Klaus Mygind").props["party"] == "F"
 
 
+def test_a_members_line_ends_at_the_next_header_line():
+    text = (
+        "Udvalg: Økonomiudvalget\n"
+        "Medlemmer: Flemming Blønd (L), Helle Barth (V)\n"
+        "Afbud fra: Peter Læssøe (T)"
+    )
+    graph = read(text)
+    assert sorted(named(graph, r) for r in of_type(graph, "MEMBER_OF")) == [
+        ("Flemming Blønd", "Økonomiudvalget"),
+        ("Helle Barth", "Økonomiudvalget"),
+    ]
+
+
+def test_a_list_that_ends_inside_its_line_does_not_run_on_to_the_next_lines():
+    text = (
+        "Udvalget anbefaler Byrådet at udpege repræsentanter (med en bred repræsentation fra flere fagudvalg). "
+        "Formanden Lene Koustrup Madsen har aftalt sagen med Michael Rex.\n"
+        "Teknisk Udvalg anbefaler, at Jesper Gersholm udpeges."
+    )
+    assert of_type(read(text), "MEMBER_OF") == []
+
+
 def test_persons_a_committee_meets_are_not_its_members():
     graph = read("Strukturudvalget mødtes med Jesper Christensen (A) og Susan Hedlund (A).")
     assert of_type(graph, "MEMBER_OF") == []
