@@ -424,3 +424,22 @@ def participants_in_parentheses(ctx: Context) -> Iterator[Found]:
 
 def _id(ref_or_id: Ref | str) -> str:
     return ref_or_id if isinstance(ref_or_id, str) else ref_or_id.node_id
+
+
+_AFFILIATION_GAP = re.compile(r"\s*(?:,|\(|/)\s*")
+
+
+@rule("affiliation")
+def affiliation(ctx: Context) -> Iterator[Found]:
+    """"Christina Borries, OAO", "Hans Jessen, Sundhedskartellet/DSR", "Tina Bentzen (UKON)":
+    the organisations named right after a person are the ones the person represents."""
+    refs = ctx.refs
+    for i, person in enumerate(refs):
+        if person.label != "Person":
+            continue
+        previous = person
+        for following in refs[i + 1 :]:
+            if following.label != "Organisation" or not _AFFILIATION_GAP.fullmatch(ctx.text, previous.end, following.start):
+                break
+            yield Found("MEMBER_OF", person.node_id, following.node_id, Span(person.start, following.end))
+            previous = following

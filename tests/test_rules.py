@@ -64,6 +64,7 @@ def test_every_rule_is_tested_here():
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
+        "affiliation",
     }
 
 
@@ -363,6 +364,21 @@ def test_a_list_that_ends_inside_its_line_does_not_run_on_to_the_next_lines():
     assert of_type(read(text), "MEMBER_OF") == []
 
 
+def test_the_organisations_named_right_after_a_person_are_the_persons_affiliations():
+    text = "Arbejdsgruppen består af: Christina Borries, FOA, Hans Jessen, Sundhedskartellet/KL og Lars Hansen (F)."
+    graph = read(text)
+    affiliations = sorted(named(graph, r) for r in of_type(graph, "MEMBER_OF") if "affiliation" in r.rules)
+    foa = node(graph, "Organisation", "FOA").name  # the registry's full name
+    assert affiliations == [("Christina Borries", foa), ("Hans Jessen", "KL"), ("Hans Jessen", "Sundhedskartellet")]
+    christina = next(r for r in of_type(graph, "MEMBER_OF") if named(graph, r) == ("Christina Borries", foa))
+    assert quotes(christina) == ["Christina Borries, FOA"]
+
+
+def test_an_organisation_named_later_in_the_sentence_is_no_affiliation():
+    graph = read("Christina Borries har talt med FOA om sagen.")
+    assert of_type(graph, "MEMBER_OF") == []
+
+
 def test_persons_a_committee_meets_are_not_its_members():
     graph = read("Strukturudvalget mødtes med Jesper Christensen (A) og Susan Hedlund (A).")
     assert of_type(graph, "MEMBER_OF") == []
@@ -574,6 +590,7 @@ Implementeringsgrupperne erstattes af Koordinationsforummet.
 Under Kultur- og Fritidsudvalget er idrætsområdet indskrevet.
 Klimaområdet overføres til Teknik- og Miljøudvalget.
 Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
+Projektgruppen består af Hans Jessen, KL.
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
