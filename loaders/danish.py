@@ -195,7 +195,12 @@ INTERFACE_CUES = (r"snitflade mellem", r"snitflader mellem", r"snitfladerne mell
 
 REPLACEMENT_CUES = (r"erstattes af", r"afløser", r"afløses af", r"ændres til", r"omdannelse af")
 
-MEMBERSHIP_CUES = (r"bestod af", r"består af", r"bestående af", r"med deltagelse af", r"medlemmer:", r"medlem af", r"repræsentation fra", r"repræsenteret i")
+MEMBERSHIP_CUES = (r"bestod af", r"består af", r"bestående af", r"med deltagelse af", r"medlemmer:", r"repræsentation fra")
+
+#: The member named first: "Københavns Kommune er medlem af Øresundskomiteen", "Kommunerne er repræsenteret i X".
+MEMBER_FIRST_CUES = (
+    r"er medlem af", r"er medlemmer af", r"er repræsenteret i", r"indgår i", r"indgå i", r"sidder i",
+)
 
 #: A cue with one of these just before it is denied, not stated ("forventer ØKF ikke at deltage").
 NEGATIONS = (r"ikke", r"ej", r"aldrig", r"ingen")

@@ -443,3 +443,24 @@ def affiliation(ctx: Context) -> Iterator[Found]:
                 break
             yield Found("MEMBER_OF", person.node_id, following.node_id, Span(person.start, following.end))
             previous = following
+
+
+MEMBERS = BODY_LABELS | {"Person"}
+#: Bodies one can be a member of or represented in.
+ASSEMBLIES = frozenset({"Group", "Committee", "Council", "Organisation"})
+#: What may stand between a member and its verb: "Kommunerne kan indgå i", "X er også repræsenteret i".
+_MEMBER_TO_CUE = re.compile(r"\s+(?:[a-zæøå]+\s+){0,2}", re.IGNORECASE)
+
+
+@rule("stated_membership")
+def stated_membership(ctx: Context) -> Iterator[Found]:
+    """"Københavns Kommune er medlem af Øresundskomiteen"; "Kommunerne er repræsenteret i Porteføljegruppen"."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.MEMBER_FIRST_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            member = _before(refs, cue.start(), MEMBERS)
+            assembly = _after(refs, cue.end(), ASSEMBLIES)
+            if member is None or assembly is None or member.node_id == assembly.node_id:
+                continue
+            if _MEMBER_TO_CUE.fullmatch(ctx.text, member.end, cue.start()) and not ctx.text[cue.end() : assembly.start].strip():
+                yield Found("MEMBER_OF", member.node_id, assembly.node_id, Span(member.start, assembly.end))

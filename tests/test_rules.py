@@ -64,7 +64,7 @@ def test_every_rule_is_tested_here():
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
-        "affiliation",
+        "affiliation", "stated_membership",
     }
 
 
@@ -379,6 +379,19 @@ def test_an_organisation_named_later_in_the_sentence_is_no_affiliation():
     assert of_type(graph, "MEMBER_OF") == []
 
 
+def test_x_er_medlem_af_y_makes_x_a_member_of_y():
+    text = "Københavns Kommune er medlem af Øresundskomiteen."
+    graph = read(text)
+    member = only(graph, "MEMBER_OF", "stated_membership")
+    assert named(graph, member) == ("Københavns Kommune", "Øresundskomiteen")
+    assert quotes(member) == ["Københavns Kommune er medlem af Øresundskomiteen"]
+
+
+def test_a_body_named_far_before_medlem_af_is_not_the_member():
+    graph = read("Økonomiudvalget godkendte, at overborgmesteren er medlem af Øresundskomiteen.")
+    assert of_type(graph, "MEMBER_OF") == []
+
+
 def test_persons_a_committee_meets_are_not_its_members():
     graph = read("Strukturudvalget mødtes med Jesper Christensen (A) og Susan Hedlund (A).")
     assert of_type(graph, "MEMBER_OF") == []
@@ -591,6 +604,7 @@ Under Kultur- og Fritidsudvalget er idrætsområdet indskrevet.
 Klimaområdet overføres til Teknik- og Miljøudvalget.
 Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
 Projektgruppen består af Hans Jessen, KL.
+Københavns Kommune er medlem af Øresundskomiteen.
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
