@@ -219,11 +219,24 @@ def reporting(ctx: Context) -> Iterator[Found]:
                 or _before(refs, cue.start(), frozenset({"Group", "Unit"}))
                 or ctx.main_initiative
             )
+            if isinstance(source, Ref) and _owns_initiative_word(ctx, source):
+                source = ctx.main_initiative or source
             if source is None:
                 continue
             for receiver in receivers:
                 if _id(source) != receiver.node_id:
                     yield Found("REPORTS_TO", _id(source), receiver.node_id, sentence)
+
+
+_INITIATIVE_WORD_AFTER = re.compile(
+    r"s?\s+(?:" + "|".join(f"{head}(?:{'|'.join(endings)})" for head, endings in danish.BODY_HEADS["Initiative"].items())
+    + r")\b", re.IGNORECASE,
+)
+
+
+def _owns_initiative_word(ctx: Context, ref: Ref) -> bool:
+    """"ressortsekretariatets analyse": the body names whose analysis it is; the analysis is what reports."""
+    return bool(_INITIATIVE_WORD_AFTER.match(ctx.text, ref.end)) and ctx.text[ref.end - 1 : ref.end] in "s’'"
 
 
 @rule("proposal")

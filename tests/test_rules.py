@@ -261,6 +261,19 @@ def test_an_ocr_garbled_reporting_word_and_body_still_report():
     ]
 
 
+def test_the_analysis_a_body_made_reports_not_the_body():
+    text = "Ressortanalysen gennemføres i 2024. Resultaterne af ressortsekretariatets analyse afrapporteres til Økonomiudvalget."
+    graph = read(text)
+    report = only(graph, "REPORTS_TO", "reporting")
+    assert named(graph, report) == ("Ressortanalysen", "Økonomiudvalget")
+
+
+def test_a_group_whose_statement_is_laid_before_a_body_reports_to_it():
+    graph = read("Følgegruppens endelige udtalelse forelægges Økonomiudvalget.")
+    report = only(graph, "REPORTS_TO", "reporting")
+    assert named(graph, report) == ("Følgegruppen", "Økonomiudvalget")
+
+
 def test_bodies_named_without_a_reporting_word_receive_no_report():
     graph = read(
         "Frisættelsesforsøg 2.0 afsluttes med en slutevaluering, som Økonomiudvalget og "
