@@ -184,6 +184,12 @@ REPORTING_CUES = (
     r"rapporterer til", r"orienteres",
 )
 
+#: Reporting words with the receiver named first: "ØU forelægges endelig analyseplan",
+#: "Bestyrelsen vil løbende blive orienteret om projektets fremdrift".
+RECEIVER_FIRST_REPORTING_CUES = (
+    r"forelægges", r"får forelagt", r"fik forelagt", r"orienteres", r"blive orienteret", r"bliver orienteret",
+)
+
 PROPOSAL_CUES = (r"indstiller over for", r"indstiller til", r"indstiller")
 
 PARTICIPATION_CUES = (

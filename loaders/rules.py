@@ -228,6 +228,26 @@ def reporting(ctx: Context) -> Iterator[Found]:
                     yield Found("REPORTS_TO", _id(source), receiver.node_id, sentence)
 
 
+RECEIVERS = DECIDING - {"Administration"}
+
+
+@rule("reporting_receiver_first")
+def reporting_receiver_first(ctx: Context) -> Iterator[Found]:
+    """"5/3 ØU forelægges endelig analyseplan"; "Bestyrelsen vil løbende blive orienteret om projektets fremdrift":
+    the body named right before the reporting word receives the report on what the sentence is about."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.RECEIVER_FIRST_REPORTING_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            receiver = _before(refs, cue.start(), BODY_LABELS)
+            if receiver is None or receiver.label not in RECEIVERS or _after(refs, cue.end(), RECEIVERS):
+                continue  # a receiver after the word is the ``reporting`` rule's reading
+            if not _MEMBER_TO_CUE.fullmatch(ctx.text, receiver.end, cue.start()):
+                continue
+            source = _after(refs, cue.end(), OBJECTS) or ctx.main_initiative
+            if source is not None and _id(source) != receiver.node_id:
+                yield Found("REPORTS_TO", _id(source), receiver.node_id, Span(receiver.start, sentence.end))
+
+
 _INITIATIVE_WORD_AFTER = re.compile(
     r"s?\s+(?:" + "|".join(f"{head}(?:{'|'.join(endings)})" for head, endings in danish.BODY_HEADS["Initiative"].items())
     + r")\b", re.IGNORECASE,

@@ -64,7 +64,7 @@ def test_every_rule_is_tested_here():
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
-        "affiliation", "stated_membership",
+        "affiliation", "stated_membership", "reporting_receiver_first",
     }
 
 
@@ -272,6 +272,22 @@ def test_a_group_whose_statement_is_laid_before_a_body_reports_to_it():
     graph = read("Følgegruppens endelige udtalelse forelægges Økonomiudvalget.")
     report = only(graph, "REPORTS_TO", "reporting")
     assert named(graph, report) == ("Følgegruppen", "Økonomiudvalget")
+
+
+def test_a_body_named_right_before_forelaegges_receives_the_report_on_the_documents_initiative():
+    text = (
+        "Jobcenterreformen er baggrunden. Ressortanalysen skal afdække ressortopdelingen, og analysen "
+        "gennemføres i 2024 for Økonomiudvalget (ØU).\t5/3 ØU forelægges endelig analyseplan"
+    )
+    graph = read(text)
+    report = only(graph, "REPORTS_TO", "reporting_receiver_first")
+    assert named(graph, report) == ("Ressortanalysen", "Økonomiudvalget")
+    assert quotes(report) == ["ØU forelægges endelig analyseplan"]
+
+
+def test_a_body_that_lays_a_plan_before_another_is_no_receiver():
+    graph = read("Ressortanalysen er i gang. Økonomiforvaltningen forelægges planen.")
+    assert of_type(graph, "REPORTS_TO") == []
 
 
 def test_bodies_named_without_a_reporting_word_receive_no_report():
@@ -618,6 +634,7 @@ Klimaområdet overføres til Teknik- og Miljøudvalget.
 Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
 Projektgruppen består af Hans Jessen, KL.
 Københavns Kommune er medlem af Øresundskomiteen.
+HR-kredsen vil løbende blive orienteret om frisættelsesforsøg 2.0.
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
