@@ -197,6 +197,11 @@ PARTICIPATION_CUES = (
     r"tage udgangspunkt i model", r"deltagende",
 )
 
+#: A body drawn into an initiative: "med løbende inddragelse af den politiske styregruppe",
+#: "Projektet inddrager alle ekspertområderne"; and, body first, "Følgegrupperne inddrages i planlægningen".
+INVOLVEMENT_CUES = (r"inddragelse af", r"inddrager", r"inddrage")
+INVOLVED_FIRST_CUES = (r"inddrages i", r"inddraget i", r"inddrages løbende i")
+
 INTERFACE_CUES = (r"snitflade mellem", r"snitflader mellem", r"snitfladerne mellem", r"i samarbejde med", r"sammen med")
 
 REPLACEMENT_CUES = (r"erstattes af", r"afløser", r"afløses af", r"ændres til", r"omdannelse af")

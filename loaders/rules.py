@@ -297,6 +297,32 @@ def participation(ctx: Context) -> Iterator[Found]:
                 yield Found("PARTICIPATES_IN", ref.node_id, target, sentence, dict(props))
 
 
+#: Up to three small words between a verb and the body it names: "inddragelse af den politiske styregruppe".
+_FEW_WORDS = re.compile(r"\s+(?:[a-zæøå]+\s+){0,3}")
+
+
+@rule("involvement")
+def involvement(ctx: Context) -> Iterator[Found]:
+    """"Analysen foretages med løbende inddragelse af den politiske styregruppe"; "De politiske
+    følgegrupper inddrages i planlægningen": the body drawn in takes part in the initiative."""
+    for sentence in ctx.sentences:
+        refs = ctx.refs_in(sentence)
+        for cues, body_first in ((danish.INVOLVEMENT_CUES, False), (danish.INVOLVED_FIRST_CUES, True)):
+            for cue in ctx.cues_in(cues, sentence):
+                if body_first:
+                    body = _before(refs, cue.start(), BODY_LABELS)
+                    near = body is not None and _FEW_WORDS.fullmatch(ctx.text, body.end, cue.start())
+                else:
+                    body = _after(refs, cue.end(), BODY_LABELS)
+                    near = body is not None and _FEW_WORDS.fullmatch(ctx.text, cue.end(), body.start)
+                named = _after(refs, cue.end(), frozenset({"Initiative"}))
+                if named and not _FEW_WORDS.fullmatch(ctx.text, cue.end(), named.start):
+                    named = None  # an initiative further on is not what the body is drawn into
+                target = _id(named) if named else ctx.main_initiative
+                if near and target is not None:
+                    yield Found("PARTICIPATES_IN", body.node_id, target, sentence)
+
+
 def _model_choice(sentence: str) -> str | None:
     """The model a body chose ("tage udgangspunkt i model a)")."""
     match = re.search(r"\bmodel\s+([a-zA-Z0-9])\)", sentence)

@@ -64,7 +64,7 @@ def test_every_rule_is_tested_here():
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
-        "affiliation", "stated_membership", "reporting_receiver_first",
+        "affiliation", "stated_membership", "reporting_receiver_first", "involvement",
     }
 
 
@@ -342,6 +342,22 @@ def test_only_the_body_that_takes_part_does():
     takes_part = only(graph, "PARTICIPATES_IN", "participation")
     assert named(graph, takes_part) == ("Socialforvaltningen", "Frisættelsesforsøg 2.0")
     assert "model" not in takes_part.props
+
+
+# ------------------------------------------------------------ involvement
+
+
+def test_a_body_drawn_into_the_documents_analysis_takes_part_in_it():
+    text = "Ressortanalysen gennemføres i 2024. Analysen foretages med løbende inddragelse af den politiske styregruppe."
+    graph = read(text)
+    taking_part = only(graph, "PARTICIPATES_IN", "involvement")
+    assert named(graph, taking_part) == ("Politiske styregruppe", "Ressortanalysen")
+    assert quotes(taking_part) == ["Analysen foretages med løbende inddragelse af den politiske styregruppe."]
+
+
+def test_a_body_named_long_after_inddragelse_is_not_drawn_in():
+    text = "Ressortanalysen foretages med inddragelse af relevante fagområder, og Økonomiudvalget orienteres."
+    assert of_type(read(text), "PARTICIPATES_IN") == []
 
 
 # ------------------------------------------------------------ membership
@@ -635,6 +651,7 @@ Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
 Projektgruppen består af Hans Jessen, KL.
 Københavns Kommune er medlem af Øresundskomiteen.
 HR-kredsen vil løbende blive orienteret om frisættelsesforsøg 2.0.
+Frisættelsesforsøg 2.0 gennemføres med inddragelse af HR-kredsen.
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
