@@ -179,6 +179,17 @@ UNDER_CUES = (r"under",)
 #: "X overføres til Y", "X samles i Y": the task moves to Y (from the body it was under).
 TRANSFER_CUES = (r"overføres til", r"overføres også til", r"overgår til", r"flyttes til", r"samles i")
 
+#: "ledelsesområdet flyttes fra X til Y": the task leaves X (which held it) for Y.
+MOVE_FROM_CUES = (r"flyttes fra", r"overføres fra", r"overgår fra")
+#: Verbs that move a task, for reading the task named before them as a ``Task`` ("Regional udvikling flyttes").
+TASK_MOVING_VERBS = (r"flyttes", r"overføres", r"overgår", r"samles i")
+#: Words that open a task's clause but are no part of its name ("hele uddannelsesområdet").
+TASK_QUANTIFIERS = (r"hele", r"også", r"endvidere", r"desuden")
+#: A relative clause inside the task's phrase ("De turismemæssige opgaver som hørte under X").
+TASK_RELATIVE_WORDS = (r"som", r"der")
+#: Words that do not name a task on their own ("De opgaver").
+GENERIC_TASK_WORDS = frozenset({"de", "det", "den", "opgaver", "opgaverne", "opgave", "opgaven", "området", "områderne"})
+
 REPORTING_CUES = (
     r"forelægges", r"forelagt", r"forelægge", r"afrapporteres til", r"afrapportere til",
     r"rapporterer til", r"orienteres",

@@ -204,6 +204,33 @@ def versioned_initiatives(text: str) -> Iterator[Mention]:
         yield Mention("Initiative", m.start(), m.end(), m.group(), "versioned_initiative")
 
 
+@lru_cache(maxsize=1)
+def _task_moving_regex() -> re.Pattern[str]:
+    verbs = "|".join(ocr_pattern(v) for v in danish.TASK_MOVING_VERBS)
+    quantifiers = "|".join(danish.TASK_QUANTIFIERS)
+    relative = "|".join(danish.TASK_RELATIVE_WORDS)
+    word = rf"{_WORD}+(?:-{_WORD}+)*-?"
+    return re.compile(
+        rf"(?:^|(?<=[.,;:–\n]))\s*(?:(?:og|at)\s+)?(?:(?i:{quantifiers})\s+)?"
+        rf"(?P<task>{word}(?:\s+(?:og\s+)?{word}){{0,5}}?)"
+        rf"(?:\s+(?:{relative})\s+[^.;:\n]{{0,80}}?)?\s+(?i:{verbs})(?![\w])",
+        re.MULTILINE,
+    )
+
+
+def tasks_being_moved(text: str) -> Iterator[Mention]:
+    """"Regional udvikling flyttes fra …", "og det specialiserede børneområde flyttes til …",
+    "De turismemæssige opgaver som hørte under X overføres til …": the phrase a transfer moves is a task."""
+    for m in _task_moving_regex().finditer(text):
+        surface = m.group("task")
+        words = surface.lower().split()
+        if set(words) <= danish.GENERIC_TASK_WORDS or any(w[:1].isupper() for w in surface.split()[1:]):
+            continue  # "De opgaver" names no task; a capitalised word inside is a body's name
+        if any(_compound_regex(label).search(surface) for label in danish.BODY_HEADS if label != "Task"):
+            continue  # "den nye arbejdsgruppe samles i …" moves a body, not a task
+        yield Mention("Task", m.start("task"), m.end("task"), surface, "task_being_moved")
+
+
 #: The finders that do not need a registry, by name; any can be switched off. Between two
 #: equally long mentions of one span the earlier finder wins ("kommunalbestyrelsen" is a council).
 MENTION_FINDERS: dict[str, MentionFinder] = {
@@ -214,6 +241,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "person_party": persons_with_party,
     "person_given_name": persons_by_given_name,
     "versioned_initiative": versioned_initiatives,
+    "task_being_moved": tasks_being_moved,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}
 

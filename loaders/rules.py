@@ -207,6 +207,23 @@ def task_transfer(ctx: Context) -> Iterator[Found]:
                 yield Found("MANDATE", receiver.node_id, task.node_id, sentence, {"role": "responsible"})
 
 
+@rule("task_move")
+def task_move(ctx: Context) -> Iterator[Found]:
+    """"Regional udvikling flyttes fra Teknik- og Miljøudvalget til Arbejdsmarkeds- og Erhvervsudvalget":
+    both held the task, the first until the move and the second after it."""
+    for sentence in ctx.sentences:
+        refs = ctx.refs_in(sentence)
+        for cue in ctx.cues_in(danish.MOVE_FROM_CUES, sentence):
+            task = _before(refs, cue.start(), frozenset({"Task"}))
+            origin = _after(refs, cue.end(), HOLDERS)
+            if task is None or origin is None or ctx.text[cue.end() : origin.start].strip():
+                continue
+            yield Found("MANDATE", origin.node_id, task.node_id, sentence, {"role": "responsible"})
+            receiver = _after(refs, origin.end, HOLDERS)
+            if receiver is not None and re.fullmatch(r"\s+til\s+", ctx.text[origin.end : receiver.start]):
+                yield Found("MANDATE", receiver.node_id, task.node_id, sentence, {"role": "responsible"})
+
+
 @rule("reporting")
 def reporting(ctx: Context) -> Iterator[Found]:
     """"… en slutevaluering, der forelægges ØU og BR"; "afrapporteres til Økonomiudvalget"."""

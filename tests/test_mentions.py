@@ -37,7 +37,7 @@ def mentioned(text: str, registries=(), disabled=frozenset()) -> list[tuple[str,
 def test_every_finder_is_named_here():
     assert set(MENTION_FINDERS) == {
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
-        "versioned_initiative",
+        "versioned_initiative", "task_being_moved",
     }
 
 
@@ -79,6 +79,27 @@ def test_named_for_finds_a_body_named_for_its_field(text, label, surface):
 )
 def test_council_finds_the_council(text, surface):
     assert by_finder("council", text) == [("Council", surface)]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Regional udvikling flyttes fra Teknik- og Miljøudvalget til Social- og Sundhedsudvalget.", "Regional udvikling"),
+        ("Ledelse samles i A, og det specialiserede børneområde flyttes til B.", "det specialiserede børneområde"),
+        ("De turismemæssige opgaver som hørte under By-, Erhvervs- og Planudvalget overføres til B.",
+         "De turismemæssige opgaver"),
+    ],
+)
+def test_task_being_moved_reads_the_phrase_a_transfer_moves(text, surface):
+    assert ("Task", surface) in by_finder("task_being_moved", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["De opgaver som hørte under Skoleudvalget overføres til B.", "Den nye arbejdsgruppe samles i morgen."],
+)
+def test_task_being_moved_leaves_generic_words_and_bodies_alone(text):
+    assert by_finder("task_being_moved", text) == []
 
 
 def test_municipality_finds_municipalities_and_regions():

@@ -64,7 +64,7 @@ def test_every_rule_is_tested_here():
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
-        "affiliation", "stated_membership", "reporting_receiver_first", "involvement",
+        "affiliation", "stated_membership", "reporting_receiver_first", "involvement", "task_move",
     }
 
 
@@ -625,6 +625,22 @@ def test_a_task_transferred_to_a_committee_is_held_by_the_receiver():
     assert quotes(mandate) == ["Hele uddannelsesområdet samles i Børne- og Kulturudvalget fra næste valgperiode."]
 
 
+def test_a_task_moved_from_one_committee_to_another_was_held_by_both():
+    text = "Regional udvikling flyttes fra Teknik- og Miljøudvalget til Arbejdsmarkeds- og Erhvervsudvalget."
+    graph = read(text)
+    moved = [r for r in of_type(graph, "MANDATE") if "task_move" in r.rules]
+    assert sorted(named(graph, r) for r in moved) == [
+        ("Arbejdsmarkeds- og Erhvervsudvalget", "Regional udvikling"),
+        ("Teknik- og Miljøudvalget", "Regional udvikling"),
+    ]
+    assert all(quotes(r) == [text] for r in moved)
+
+
+def test_a_task_moved_from_a_meeting_is_held_by_no_one():
+    graph = read("Regional udvikling flyttes fra mødet i Teknik- og Miljøudvalget.")
+    assert of_type(graph, "MANDATE") == []
+
+
 def test_a_task_no_relation_is_about_is_no_node():
     graph = read("Der er fokus på sundhedsområdet i de kommende år.")
     assert [n for n in graph.nodes.values() if n.label == "Task"] == []
@@ -652,6 +668,7 @@ Projektgruppen består af Hans Jessen, KL.
 Københavns Kommune er medlem af Øresundskomiteen.
 HR-kredsen vil løbende blive orienteret om frisættelsesforsøg 2.0.
 Frisættelsesforsøg 2.0 gennemføres med inddragelse af HR-kredsen.
+Regional udvikling flyttes fra Teknik- og Miljøudvalget til Socialudvalget.
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
