@@ -393,6 +393,8 @@ def interface(ctx: Context) -> Iterator[Found]:
             else:
                 before = _before(refs, cue.start(), BODY_LABELS)
                 pairs = [before, after[0]] if before and after else []
+                if pairs and not _FEW_WORDS.fullmatch(ctx.text, cue.end(), after[0].start):
+                    pairs = []  # "sammen med udformning … i projektklynger": together with something else
             if len(pairs) == 2 and pairs[0].node_id != pairs[1].node_id:
                 yield Found("INTERFACE", pairs[0].node_id, pairs[1].node_id, sentence)
 

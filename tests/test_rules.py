@@ -454,6 +454,17 @@ def test_snitflader_mellem_two_bodies_is_an_interface():
     assert quotes(interface) == [INTERFACE]
 
 
+def test_i_samarbejde_med_a_body_is_an_interface_with_it():
+    graph = read("Sekretariatet for Fremfærd arbejder i samarbejde med HR-kredsen om projektet.")
+    interface = only(graph, "INTERFACE", "interface")
+    assert set(named(graph, interface)) == {"Sekretariatet for Fremfærd", "HR-kredsen"}
+
+
+def test_sammen_med_something_else_is_no_interface_with_a_body_named_later():
+    graph = read("Arbejdsgruppen fastlægges sammen med udformning og deltagelse i projektklynger.")
+    assert of_type(graph, "INTERFACE") == []
+
+
 def test_two_bodies_named_together_have_no_interface():
     graph = read("Teknik- og Miljøforvaltningen og Økonomiforvaltningen behandler byggesager.")
     assert of_type(graph, "INTERFACE") == []
