@@ -112,6 +112,7 @@ def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Regi
         groups[key].append(mention)
         keys.append(key)
     _join_versions(groups, keys)
+    _join_adjective_forms(groups, keys)
 
     ids: dict[tuple[str, str], str] = {}
     for key, members in groups.items():
@@ -152,6 +153,23 @@ def _join_versions(groups: dict[tuple[str, str], list[Mention]], keys: list[tupl
         if len(versions) == 1:
             groups[versions[0]].extend(groups.pop(key))
             keys[:] = [versions[0] if k == key else k for k in keys]
+
+
+def _join_adjective_forms(groups: dict[tuple[str, str], list[Mention]], keys: list[tuple[str, str]]) -> None:
+    """"følgegruppens" is the document's "uafhængig følgegruppe" when that is the only group so qualified."""
+    qualified: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key, members in groups.items():
+        if key[0] != "Group":
+            continue
+        for mention in members:
+            first, _, rest = mention.surface.partition(" ")
+            if rest and first.lower() in danish.GROUP_ADJECTIVES:
+                qualified[(key[0], name_key(rest))].append(key)
+                break
+    for bare, owners in qualified.items():
+        if len(owners) == 1 and bare in groups and bare != owners[0]:
+            groups[owners[0]].extend(groups.pop(bare))
+            keys[:] = [owners[0] if k == bare else k for k in keys]
 
 
 def _registry_entity(registries: Iterable[Registry], mention: Mention):

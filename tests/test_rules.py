@@ -290,6 +290,22 @@ def test_a_body_that_lays_a_plan_before_another_is_no_receiver():
     assert of_type(graph, "REPORTS_TO") == []
 
 
+def test_the_bare_group_word_is_the_one_group_the_document_qualifies():
+    graph = read(
+        "Der etableres en uafhængig følgegruppe. Følgegruppens endelige udtalelse forelægges Økonomiudvalget."
+    )
+    groups = [n for n in graph.nodes.values() if n.label == "Group"]
+    assert len(groups) == 1
+    assert {"uafhængig følgegruppe", "Følgegruppens"} <= groups[0].aliases
+    report = only(graph, "REPORTS_TO", "reporting")
+    assert graph.nodes[report.source] is groups[0]
+
+
+def test_the_bare_group_word_stays_apart_when_two_groups_are_qualified():
+    graph = read("Der er en politisk følgegruppe og en administrativ følgegruppe. Følgegruppen mødes.")
+    assert len([n for n in graph.nodes.values() if n.label == "Group"]) == 3
+
+
 def test_bodies_named_without_a_reporting_word_receive_no_report():
     graph = read(
         "Frisættelsesforsøg 2.0 afsluttes med en slutevaluering, som Økonomiudvalget og "
