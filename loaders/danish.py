@@ -190,6 +190,14 @@ TASK_RELATIVE_WORDS = (r"som", r"der")
 #: Words that do not name a task on their own ("De opgaver").
 GENERIC_TASK_WORDS = frozenset({"de", "det", "den", "opgaver", "opgaverne", "opgave", "opgaven", "området", "områderne"})
 
+#: "KL's seks politiske udvalg": the committees an organisation has, as a plural head noun after its genitive.
+OWNED_COMMITTEES_HEADS = (r"udvalg", r"fagudvalg", r"udvalgene", r"fagudvalgene")
+#: Words that count or qualify such committees ("seks", "politiske", "stående").
+COMMITTEE_COUNT_WORDS = (
+    r"to", r"tre", r"fire", r"fem", r"seks", r"syv", r"otte", r"ni", r"ti", r"elleve", r"tolv", r"\d{1,2}",
+    r"politiske", r"stående", r"faste",
+)
+
 REPORTING_CUES = (
     r"forelægges", r"forelagt", r"forelægge", r"afrapporteres til", r"afrapportere til",
     r"rapporterer til", r"orienteres",

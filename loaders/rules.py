@@ -542,3 +542,33 @@ def stated_membership(ctx: Context) -> Iterator[Found]:
                 continue
             if _MEMBER_TO_CUE.fullmatch(ctx.text, member.end, cue.start()) and not ctx.text[cue.end() : assembly.start].strip():
                 yield Found("MEMBER_OF", member.node_id, assembly.node_id, Span(member.start, assembly.end))
+
+
+_OWNED_COMMITTEES = re.compile(
+    r"(?:'s|’s|s)?\s+(?:(?:" + "|".join(danish.COMMITTEE_COUNT_WORDS) + r")\s+){1,3}(?:"
+    + "|".join(danish.OWNED_COMMITTEES_HEADS) + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@rule("owned_committees")
+def owned_committees(ctx: Context) -> Iterator[Found]:
+    """"KL's seks politiske udvalg får nye formænd": the committees the document names are that
+    organisation's (the first organisation so described is the one the document is about)."""
+    committees = sorted({r.node_id for r in ctx.refs if r.label == "Committee"})
+    for owner in ctx.refs:
+        surface = ctx.text[owner.start : owner.end]
+        if owner.label != "Organisation" or danish.MUNICIPALITY_WORD in surface or danish.REGION_WORD in surface:
+            continue  # a municipality's or region's committees are its council's, not the organisation's
+        match = _OWNED_COMMITTEES.match(ctx.text, owner.end)
+        if match is None or not _is_genitive(ctx.text[owner.start : match.end()]):
+            continue
+        span = ctx.sentence_at(owner.start) or Span(owner.start, match.end())
+        for committee in committees:
+            yield Found("PART_OF", committee, owner.node_id, span)
+        return
+
+
+def _is_genitive(phrase: str) -> bool:
+    """The first word of ``phrase`` is a genitive: "KL's", "KL’s", "Regionens"."""
+    return phrase.split()[0].endswith("s")

@@ -65,6 +65,7 @@ def test_every_rule_is_tested_here():
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
         "affiliation", "stated_membership", "reporting_receiver_first", "involvement", "task_move",
+        "owned_committees",
     }
 
 
@@ -458,6 +459,19 @@ def test_persons_a_committee_meets_are_not_its_members():
     assert of_type(graph, "MEMBER_OF") == []
 
 
+def test_an_organisations_numbered_committees_are_part_of_it():
+    text = "KL's seks politiske udvalg får nye formænd.\nLøn- og Personaleudvalget: Ledelse samles her."
+    graph = read(text)
+    part = only(graph, "PART_OF", "owned_committees")
+    assert named(graph, part) == ("Løn- og Personaleudvalget", "KL")
+    assert quotes(part) == ["KL's seks politiske udvalg får nye formænd."]
+
+
+def test_a_municipalitys_committees_are_not_part_of_the_municipality():
+    graph = read("Aalborg Kommunes seks stående udvalg mødes. Økonomiudvalget godkendte planen.")
+    assert of_type(graph, "PART_OF") == []
+
+
 # ------------------------------------------------------------ interface
 
 INTERFACE = "Der er snitflader mellem Teknik- og Miljøforvaltningen og Økonomiforvaltningen om byggesager."
@@ -696,6 +710,7 @@ Københavns Kommune er medlem af Øresundskomiteen.
 HR-kredsen vil løbende blive orienteret om frisættelsesforsøg 2.0.
 Frisættelsesforsøg 2.0 gennemføres med inddragelse af HR-kredsen.
 Regional udvikling flyttes fra Teknik- og Miljøudvalget til Socialudvalget.
+KL's seks politiske udvalg får nye formænd.
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
