@@ -169,7 +169,10 @@ def mandate_role(ctx: Context) -> Iterator[Found]:
                     holder, target = _after(refs, cue.end(), BODY_LABELS), _before(refs, cue.start(), OBJECTS)
                 else:
                     holder = _before(refs, cue.start(), BODY_LABELS)
-                    target = _after(refs, cue.end(), OBJECTS) or _before(refs, cue.start(), OBJECTS)
+                    named = _after(refs, cue.end(), OBJECTS)
+                    if named and not _FEW_WORDS.fullmatch(ctx.text, cue.end(), named.start):
+                        named = None  # "at sikre lokalt ejerskab … At understøtte projekterne": not its object
+                    target = named or _before(refs, cue.start(), OBJECTS)
                 if holder is None or target is None:
                     continue
                 yield Found("MANDATE", holder.node_id, target.node_id, sentence, {"role": role})

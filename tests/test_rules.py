@@ -226,6 +226,11 @@ def test_an_initiative_served_by_a_secretariat_gives_the_secretariat_mandate_to_
     assert mandate.props["role"] == "secretariat"
 
 
+def test_an_initiative_named_far_after_a_role_word_is_not_its_object():
+    graph = read("Formålet med projektklyngerne er at sikre lokalt ejerskab og at understøtte arbejdet i fremfærdprojektet.")
+    assert of_type(graph, "MANDATE") == []
+
+
 def test_a_body_that_mentions_an_initiative_holds_no_stated_role():
     graph = read("Økonomiforvaltningen omtaler frisættelsesforsøg 2.0 i sit svar.")
     assert of_type(graph, "MANDATE") == []
