@@ -202,6 +202,8 @@ REPORTING_CUES = (
     r"forelægges", r"forelagt", r"forelægge", r"afrapporteres til", r"afrapportere til",
     r"rapporterer til", r"orienteres",
 )
+#: "Behandling i ØU og BR i februar 2025": the matter goes before those bodies.
+TREATMENT_CUES = (r"behandling i", r"behandles i", r"behandlet i")
 
 #: Reporting words with the receiver named first: "ØU forelægges endelig analyseplan",
 #: "Bestyrelsen vil løbende blive orienteret om projektets fremdrift".

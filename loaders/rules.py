@@ -231,7 +231,7 @@ def task_move(ctx: Context) -> Iterator[Found]:
 def reporting(ctx: Context) -> Iterator[Found]:
     """"… en slutevaluering, der forelægges ØU og BR"; "afrapporteres til Økonomiudvalget"."""
     for sentence in ctx.sentences:
-        for cue in ctx.cues_in(danish.REPORTING_CUES, sentence):
+        for cue in ctx.cues_in(danish.REPORTING_CUES + danish.TREATMENT_CUES, sentence):
             refs = ctx.refs_in(sentence)
             receivers = [r for r in refs if r.start >= cue.end() and r.label in DECIDING - {"Administration"}]
             source = (

@@ -312,6 +312,15 @@ def test_the_bare_group_word_stays_apart_when_two_groups_are_qualified():
     assert len([n for n in graph.nodes.values() if n.label == "Group"]) == 3
 
 
+def test_the_documents_analysis_treated_in_two_bodies_reports_to_both():
+    text = "Ressortanalysen afsluttes i 2025.\tBehandling i Økonomiudvalget og Borgerrepræsentationen i februar 2025"
+    graph = read(text)
+    assert sorted(named(graph, r) for r in of_type(graph, "REPORTS_TO")) == [
+        ("Ressortanalysen", "Borgerrepræsentationen"),
+        ("Ressortanalysen", "Økonomiudvalget"),
+    ]
+
+
 def test_bodies_named_without_a_reporting_word_receive_no_report():
     graph = read(
         "Frisættelsesforsøg 2.0 afsluttes med en slutevaluering, som Økonomiudvalget og "
