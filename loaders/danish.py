@@ -93,6 +93,13 @@ BODY_HEADS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+#: Bodies named by their owner's genitive ("KOMBITs bestyrelse", "KL's sekretariat"), by label.
+OWNED_BODY_HEADS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Group": {"bestyrelse": ("", "n"), "direktion": ("", "en"), "repræsentantskab": ("", "et"),
+              "formandskab": ("", "et")},
+    "Unit": {"sekretariat": ("", "et")},
+}
+
 #: Council names: a whole word (with its inflections) that is the council.
 COUNCIL_WORDS: dict[str, tuple[str, ...]] = {
     "byråd": ("", "et", "ets"),

@@ -204,6 +204,23 @@ def versioned_initiatives(text: str) -> Iterator[Mention]:
         yield Mention("Initiative", m.start(), m.end(), m.group(), "versioned_initiative")
 
 
+@lru_cache(maxsize=None)
+def owned_body_regex(label: str) -> re.Pattern[str]:
+    """"<Owner>s <board>": the owner's name (group ``owner``) in the genitive, then one of the label's heads."""
+    heads = "|".join(
+        f"{ocr_pattern(head)}(?:{'|'.join(sorted(endings, key=len, reverse=True))})"
+        for head, endings in danish.OWNED_BODY_HEADS[label].items()
+    )
+    return re.compile(rf"(?<![\w@-])(?P<owner>[{_UPPER}][\w-]*?)(?:'s|’s|s)\s+(?i:{heads})(?![\w])")
+
+
+def owned_bodies(text: str) -> Iterator[Mention]:
+    """"KOMBITs bestyrelse", "KL’s bestyrelse": a board or secretariat named by its owner's genitive."""
+    for label in danish.OWNED_BODY_HEADS:
+        for m in owned_body_regex(label).finditer(text):
+            yield Mention(label, m.start(), m.end(), m.group(), "owned_body")
+
+
 @lru_cache(maxsize=1)
 def _task_moving_regex() -> re.Pattern[str]:
     verbs = "|".join(ocr_pattern(v) for v in danish.TASK_MOVING_VERBS)
@@ -242,6 +259,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "person_given_name": persons_by_given_name,
     "versioned_initiative": versioned_initiatives,
     "task_being_moved": tasks_being_moved,
+    "owned_body": owned_bodies,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}
 
@@ -280,10 +298,19 @@ def find_mentions(
     for name, finder in MENTION_FINDERS.items():
         if name not in disabled:
             candidates.extend(finder(text))
-    kept = _without_overlaps(candidates)
+    kept = _without_overlaps(_without_owners_inside_owned_bodies(candidates))
     if "defined_abbreviation" not in disabled:
         kept = _without_overlaps(kept + list(defined_abbreviations(text, kept)))
     return kept
+
+
+def _without_owners_inside_owned_bodies(candidates: list[Mention]) -> list[Mention]:
+    """In "KOMBITs bestyrelse" the board is named, not KOMBIT: the owner's own mention gives way."""
+    owned = [m for m in candidates if m.rule == "owned_body"]
+    return [
+        m for m in candidates
+        if m.rule == "owned_body" or not any(o.start <= m.start and m.end < o.end for o in owned)
+    ]
 
 
 def _without_overlaps(candidates: list[Mention]) -> list[Mention]:

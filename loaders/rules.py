@@ -15,6 +15,8 @@ from typing import Callable, Iterator
 from graph.schema import BODY_LABELS
 from loaders import danish
 from loaders.context import Context, Found, Ref
+from loaders.mentions import owned_body_regex
+from loaders.names import name_key
 from loaders.text import Span, lines
 
 RelationRule = Callable[[Context], Iterator[Found]]
@@ -575,3 +577,19 @@ def owned_committees(ctx: Context) -> Iterator[Found]:
 def _is_genitive(phrase: str) -> bool:
     """The first word of ``phrase`` is a genitive: "KL's", "KL’s", "Regionens"."""
     return phrase.split()[0].endswith("s")
+
+
+@rule("owned_body_part_of")
+def owned_body_part_of(ctx: Context) -> Iterator[Found]:
+    """"Gennem KOMBITs bestyrelse": the board is part of its owner, named elsewhere in the document."""
+    by_key: dict[str, Ref] = {}
+    for ref in ctx.refs:
+        by_key.setdefault(name_key(ctx.text[ref.start : ref.end]), ref)
+    for ref in ctx.refs:
+        if ref.label not in danish.OWNED_BODY_HEADS:
+            continue
+        match = owned_body_regex(ref.label).fullmatch(ctx.text, ref.start, ref.end)
+        owner = match and by_key.get(name_key(match.group("owner")))
+        if owner is not None and owner.node_id != ref.node_id and owner.label in BODY_LABELS:
+            yield Found("PART_OF", ref.node_id, owner.node_id, Span(ref.start, ref.end))
+

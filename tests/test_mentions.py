@@ -37,7 +37,7 @@ def mentioned(text: str, registries=(), disabled=frozenset()) -> list[tuple[str,
 def test_every_finder_is_named_here():
     assert set(MENTION_FINDERS) == {
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
-        "versioned_initiative", "task_being_moved",
+        "versioned_initiative", "task_being_moved", "owned_body",
     }
 
 
@@ -100,6 +100,17 @@ def test_task_being_moved_reads_the_phrase_a_transfer_moves(text, surface):
 )
 def test_task_being_moved_leaves_generic_words_and_bodies_alone(text):
     assert by_finder("task_being_moved", text) == []
+
+
+def test_owned_body_reads_a_board_named_by_its_owners_genitive():
+    assert by_finder("owned_body", "Gennem KOMBITs bestyrelse og KL’s sekretariat.") == [
+        ("Group", "KOMBITs bestyrelse"),
+        ("Unit", "KL’s sekretariat"),
+    ]
+
+
+def test_a_board_named_by_its_owner_is_one_mention_though_the_registry_knows_the_owner(registries):
+    assert mentioned("Gennem KOMBITs bestyrelse.", registries) == [("Group", "KOMBITs bestyrelse")]
 
 
 def test_municipality_finds_municipalities_and_regions():
@@ -193,7 +204,7 @@ def test_kommunalbestyrelsen_is_a_council_not_a_group():
 def test_an_abbreviation_defined_in_parentheses_is_a_mention_of_the_same_body_wherever_it_recurs():
     text = (
         "Den Kommunale Sundhedsstrategiske gruppe (DKS) nedlægges. "
-        "Opgaverne fra DKS overgår til KOSU, og DKSs sekretariat lukkes."
+        "Opgaverne fra DKS overgår til KOSU, og DKSs møder aflyses."
     )
     mentions = find_mentions(text)
     long_form = next(m for m in mentions if m.surface == "Den Kommunale Sundhedsstrategiske gruppe")

@@ -65,7 +65,7 @@ def test_every_rule_is_tested_here():
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
         "affiliation", "stated_membership", "reporting_receiver_first", "involvement", "task_move",
-        "owned_committees",
+        "owned_committees", "owned_body_part_of",
     }
 
 
@@ -481,6 +481,20 @@ def test_an_organisations_numbered_committees_are_part_of_it():
     assert quotes(part) == ["KL's seks politiske udvalg får nye formænd."]
 
 
+def test_a_board_named_by_its_owner_is_part_of_the_owner():
+    graph = read("KOMBIT indkøber it-løsninger. Gennem KOMBITs bestyrelse (udgøres af fem borgmestre) styres de.")
+    part = only(graph, "PART_OF", "owned_body_part_of")
+    board, owner = (graph.nodes[part.source], graph.nodes[part.target])
+    assert (board.label, board.name) == ("Group", "KOMBITs bestyrelse")
+    assert owner.label == "Organisation" and "KOMBIT" in owner.aliases
+    assert quotes(part) == ["KOMBITs bestyrelse"]
+
+
+def test_a_board_whose_owner_the_document_does_not_name_is_part_of_nothing():
+    graph = read("Gennem Fremfærds bestyrelse styres projektet.")
+    assert of_type(graph, "PART_OF") == []
+
+
 def test_a_municipalitys_committees_are_not_part_of_the_municipality():
     graph = read("Aalborg Kommunes seks stående udvalg mødes. Økonomiudvalget godkendte planen.")
     assert of_type(graph, "PART_OF") == []
@@ -725,6 +739,7 @@ HR-kredsen vil løbende blive orienteret om frisættelsesforsøg 2.0.
 Frisættelsesforsøg 2.0 gennemføres med inddragelse af HR-kredsen.
 Regional udvikling flyttes fra Teknik- og Miljøudvalget til Socialudvalget.
 KL's seks politiske udvalg får nye formænd.
+KL’s bestyrelse holder møde.
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
