@@ -196,6 +196,11 @@ TASK_QUANTIFIERS = (r"hele", r"også", r"endvidere", r"desuden")
 TASK_RELATIVE_WORDS = (r"som", r"der")
 #: Words that do not name a task on their own ("De opgaver").
 GENERIC_TASK_WORDS = frozenset({"de", "det", "den", "opgaver", "opgaverne", "opgave", "opgaven", "området", "områderne"})
+#: Things that are moved but are no area of responsibility: "Sagen overføres til BR", "Midlerne overføres".
+NOT_TASK_WORDS = frozenset({
+    "sagen", "sager", "sagerne", "forslaget", "indstillingen", "beløbet", "midlerne", "midler", "budgettet",
+    "bevillingen", "medarbejderne", "personalet", "mødet", "møderne", "punktet", "beslutningen", "ansøgningen",
+})
 
 #: "KL's seks politiske udvalg": the committees an organisation has, as a plural head noun after its genitive.
 OWNED_COMMITTEES_HEADS = (r"udvalg", r"fagudvalg", r"udvalgene", r"fagudvalgene")

@@ -243,6 +243,8 @@ def tasks_being_moved(text: str) -> Iterator[Mention]:
         words = surface.lower().split()
         if set(words) <= danish.GENERIC_TASK_WORDS or any(w[:1].isupper() for w in surface.split()[1:]):
             continue  # "De opgaver" names no task; a capitalised word inside is a body's name
+        if words[-1] in danish.NOT_TASK_WORDS:
+            continue  # "Sagen overføres til Borgerrepræsentationen" moves a case, not a task
         if any(_compound_regex(label).search(surface) for label in danish.BODY_HEADS if label != "Task"):
             continue  # "den nye arbejdsgruppe samles i …" moves a body, not a task
         yield Mention("Task", m.start("task"), m.end("task"), surface, "task_being_moved")

@@ -96,7 +96,11 @@ def test_task_being_moved_reads_the_phrase_a_transfer_moves(text, surface):
 
 @pytest.mark.parametrize(
     "text",
-    ["De opgaver som hørte under Skoleudvalget overføres til B.", "Den nye arbejdsgruppe samles i morgen."],
+    [
+        "De opgaver som hørte under Skoleudvalget overføres til B.",
+        "Den nye arbejdsgruppe samles i morgen.",
+        "Sagen overføres til Borgerrepræsentationen.",
+    ],
 )
 def test_task_being_moved_leaves_generic_words_and_bodies_alone(text):
     assert by_finder("task_being_moved", text) == []
