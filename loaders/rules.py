@@ -19,6 +19,10 @@ from loaders.mentions import owned_body_regex
 from loaders.names import name_key
 from loaders.text import Span, lines
 
+#: Up to three small words between a word and the body it names: "inddragelse af den politiske styregruppe",
+#: "Kommunerne kan indgå i", "Bestyrelsen vil løbende blive orienteret".
+_FEW_WORDS = re.compile(r"\s+(?:[a-zæøå]+\s+){0,3}", re.IGNORECASE)
+
 RelationRule = Callable[[Context], Iterator[Found]]
 RULES: dict[str, RelationRule] = {}
 
@@ -263,7 +267,7 @@ def reporting_receiver_first(ctx: Context) -> Iterator[Found]:
             receiver = _before(refs, cue.start(), BODY_LABELS)
             if receiver is None or receiver.label not in RECEIVERS or _after(refs, cue.end(), RECEIVERS):
                 continue  # a receiver after the word is the ``reporting`` rule's reading
-            if not _MEMBER_TO_CUE.fullmatch(ctx.text, receiver.end, cue.start()):
+            if not _FEW_WORDS.fullmatch(ctx.text, receiver.end, cue.start()):
                 continue
             source = _after(refs, cue.end(), OBJECTS) or ctx.main_initiative
             if source is not None and _id(source) != receiver.node_id:
@@ -271,14 +275,17 @@ def reporting_receiver_first(ctx: Context) -> Iterator[Found]:
 
 
 _INITIATIVE_WORD_AFTER = re.compile(
-    r"s?\s+(?:" + "|".join(f"{head}(?:{'|'.join(endings)})" for head, endings in danish.BODY_HEADS["Initiative"].items())
-    + r")\b", re.IGNORECASE,
+    r"(?:'s|’s|s)?\s+(?:"
+    + "|".join(f"{head}(?:{'|'.join(endings)})" for head, endings in danish.BODY_HEADS["Initiative"].items())
+    + r")\b",
+    re.IGNORECASE,
 )
 
 
 def _owns_initiative_word(ctx: Context, ref: Ref) -> bool:
     """"ressortsekretariatets analyse": the body names whose analysis it is; the analysis is what reports."""
-    return bool(_INITIATIVE_WORD_AFTER.match(ctx.text, ref.end)) and ctx.text[ref.end - 1 : ref.end] in "s’'"
+    match = _INITIATIVE_WORD_AFTER.match(ctx.text, ref.end)
+    return bool(match) and _is_genitive(ctx.text[ref.start : match.end()])
 
 
 @rule("proposal")
@@ -319,8 +326,6 @@ def participation(ctx: Context) -> Iterator[Found]:
                 yield Found("PARTICIPATES_IN", ref.node_id, target, sentence, dict(props))
 
 
-#: Up to three small words between a verb and the body it names: "inddragelse af den politiske styregruppe".
-_FEW_WORDS = re.compile(r"\s+(?:[a-zæøå]+\s+){0,3}")
 
 
 @rule("involvement")
@@ -531,8 +536,6 @@ def affiliation(ctx: Context) -> Iterator[Found]:
 MEMBERS = BODY_LABELS | {"Person"}
 #: Bodies one can be a member of or represented in.
 ASSEMBLIES = frozenset({"Group", "Committee", "Council", "Organisation"})
-#: What may stand between a member and its verb: "Kommunerne kan indgå i", "X er også repræsenteret i".
-_MEMBER_TO_CUE = re.compile(r"\s+(?:[a-zæøå]+\s+){0,2}", re.IGNORECASE)
 
 
 @rule("stated_membership")
@@ -545,7 +548,7 @@ def stated_membership(ctx: Context) -> Iterator[Found]:
             assembly = _after(refs, cue.end(), ASSEMBLIES)
             if member is None or assembly is None or member.node_id == assembly.node_id:
                 continue
-            if _MEMBER_TO_CUE.fullmatch(ctx.text, member.end, cue.start()) and not ctx.text[cue.end() : assembly.start].strip():
+            if _FEW_WORDS.fullmatch(ctx.text, member.end, cue.start()) and not ctx.text[cue.end() : assembly.start].strip():
                 yield Found("MEMBER_OF", member.node_id, assembly.node_id, Span(member.start, assembly.end))
 
 
