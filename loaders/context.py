@@ -97,12 +97,29 @@ class Context:
 
     @cached_property
     def main_initiative(self) -> str | None:
-        """The initiative the document is mostly about: the one named most often."""
+        """The initiative the document is mostly about: the one named most often, counting
+        its bare head noun too ("analysen", "forsøget" name the document's own analysis or trial)."""
         counts = Counter(r.node_id for r in self.refs if r.label == "Initiative")
         if not counts:
             return None
-        (best, _), *_ = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        heads = {r.node_id: _initiative_head(self.text[r.start : r.end]) for r in self.refs if r.label == "Initiative"}
+        bare = {head: len(_bare_head_regex(head).findall(self.text)) for head in set(heads.values()) if head}
+        (best, _), *_ = sorted(counts.items(), key=lambda kv: (-kv[1] - bare.get(heads[kv[0]], 0), -kv[1], kv[0]))
         return best
+
+
+def _initiative_head(surface: str) -> str | None:
+    """The head noun an initiative's name ends in ("ressortanalysen" -> "analyse")."""
+    lower = surface.lower()
+    found = [(lower.rfind(head), len(head), head) for head in danish.BODY_HEADS["Initiative"] if head in lower]
+    return max(found)[2] if found else None
+
+
+@lru_cache(maxsize=None)
+def _bare_head_regex(head: str) -> re.Pattern[str]:
+    """The head noun standing alone, in its inflected forms: "analysen", "forsøget"."""
+    endings = "|".join(sorted(danish.BODY_HEADS["Initiative"][head], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-]){head}(?:{endings})(?![\w])", re.IGNORECASE)
 
 
 _start = attrgetter("start")

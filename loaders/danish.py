@@ -93,6 +93,7 @@ BODY_HEADS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+
 #: Council names: a whole word (with its inflections) that is the council.
 COUNCIL_WORDS: dict[str, tuple[str, ...]] = {
     "byråd": ("", "et", "ets"),
@@ -167,11 +168,12 @@ KIND_PLURALS: tuple[str, ...] = ("grupper", "kredse", "klynger", "bestyrelser")
 #: Initiatives named by a head noun and a version number ("frisættelsesforsøg 2.0").
 INITIATIVE_VERSION_PATTERN = r"\d+\.\d+"
 
-#: A body that belongs to an organisation and is named by its owner: "KOMBITs bestyrelse",
-#: "Bestyrelsen for Fremfærd". The owner is then an organisation of its own.
-OWNED_BODY_HEADS: dict[str, tuple[str, ...]] = {
-    "bestyrelse": ("", "n", "ns"),
-    "repræsentantskab": ("", "et", "ets"),
+#: A body that belongs to an organisation and is named by its owner, by label: "KOMBITs bestyrelse",
+#: "Bestyrelsen for Fremfærd", "KL's sekretariat". The owner is then an organisation of its own.
+OWNED_BODY_HEADS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Group": {"bestyrelse": ("", "n", "ns"), "direktion": ("", "en", "ens"),
+              "repræsentantskab": ("", "et", "ets"), "formandskab": ("", "et", "ets")},
+    "Unit": {"sekretariat": ("", "et", "ets")},
 }
 #: Genitive endings of a name: "KOMBITs", "KL's", "KL’s".
 GENITIVE_ENDINGS: tuple[str, ...] = ("’s", "'s", "s")
@@ -276,9 +278,41 @@ UNDER_CUES = (r"under",)
 #: "X overføres til Y", "X samles i Y": the task moves to Y (from the body it was under).
 TRANSFER_CUES = (r"overføres til", r"overføres også til", r"overgår til", r"flyttes til", r"samles i")
 
+#: "ledelsesområdet flyttes fra X til Y": the task leaves X (which held it) for Y.
+MOVE_FROM_CUES = (r"flyttes fra", r"overføres fra", r"overgår fra")
+#: Verbs that move a task, for reading the task named before them as a ``Task`` ("Regional udvikling flyttes").
+TASK_MOVING_VERBS = (r"flyttes", r"overføres", r"overgår", r"samles i")
+#: Words that open a task's clause but are no part of its name ("hele uddannelsesområdet").
+TASK_QUANTIFIERS = (r"hele", r"også", r"endvidere", r"desuden")
+#: A relative clause inside the task's phrase ("De turismemæssige opgaver som hørte under X").
+TASK_RELATIVE_WORDS = (r"som", r"der")
+#: Words that do not name a task on their own ("De opgaver").
+GENERIC_TASK_WORDS = frozenset({"de", "det", "den", "opgaver", "opgaverne", "opgave", "opgaven", "området", "områderne"})
+#: Things that are moved but are no area of responsibility: "Sagen overføres til BR", "Midlerne overføres".
+NOT_TASK_WORDS = frozenset({
+    "sagen", "sager", "sagerne", "forslaget", "indstillingen", "beløbet", "midlerne", "midler", "budgettet",
+    "bevillingen", "medarbejderne", "personalet", "mødet", "møderne", "punktet", "beslutningen", "ansøgningen",
+})
+
+#: "KL's seks politiske udvalg": the committees an organisation has, as a plural head noun after its genitive.
+OWNED_COMMITTEES_HEADS = (r"udvalg", r"fagudvalg", r"udvalgene", r"fagudvalgene")
+#: Words that count or qualify such committees ("seks", "politiske", "stående").
+COMMITTEE_COUNT_WORDS = (
+    r"to", r"tre", r"fire", r"fem", r"seks", r"syv", r"otte", r"ni", r"ti", r"elleve", r"tolv", r"\d{1,2}",
+    r"politiske", r"stående", r"faste",
+)
+
 REPORTING_CUES = (
     r"forelægges", r"forelagt", r"forelægge", r"afrapporteres til", r"afrapportere til",
     r"rapporterer til", r"orienteres",
+)
+#: "Behandling i ØU og BR i februar 2025": the matter goes before those bodies.
+TREATMENT_CUES = (r"behandling i", r"behandles i", r"behandlet i")
+
+#: Reporting words with the receiver named first: "ØU forelægges endelig analyseplan",
+#: "Bestyrelsen vil løbende blive orienteret om projektets fremdrift".
+RECEIVER_FIRST_REPORTING_CUES = (
+    r"forelægges", r"får forelagt", r"fik forelagt", r"orienteres", r"blive orienteret", r"bliver orienteret",
 )
 
 PROPOSAL_CUES = (r"indstiller over for", r"indstiller til", r"indstiller")
@@ -288,11 +322,21 @@ PARTICIPATION_CUES = (
     r"tage udgangspunkt i model", r"deltagende",
 )
 
+#: A body drawn into an initiative: "med løbende inddragelse af den politiske styregruppe",
+#: "Projektet inddrager alle ekspertområderne"; and, body first, "Følgegrupperne inddrages i planlægningen".
+INVOLVEMENT_CUES = (r"inddragelse af", r"inddrager", r"inddrage")
+INVOLVED_FIRST_CUES = (r"inddrages i", r"inddraget i", r"inddrages løbende i")
+
 INTERFACE_CUES = (r"snitflade mellem", r"snitflader mellem", r"snitfladerne mellem", r"i samarbejde med", r"sammen med")
 
 REPLACEMENT_CUES = (r"erstattes af", r"afløser", r"afløses af", r"ændres til", r"omdannelse af")
 
-MEMBERSHIP_CUES = (r"bestod af", r"består af", r"bestående af", r"med deltagelse af", r"medlemmer:", r"medlem af", r"repræsentation fra", r"repræsenteret i")
+MEMBERSHIP_CUES = (r"bestod af", r"består af", r"bestående af", r"med deltagelse af", r"medlemmer:", r"repræsentation fra")
+
+#: The member named first: "Københavns Kommune er medlem af Øresundskomiteen", "Kommunerne er repræsenteret i X".
+MEMBER_FIRST_CUES = (
+    r"er medlem af", r"er medlemmer af", r"er repræsenteret i", r"indgår i", r"indgå i", r"sidder i",
+)
 
 #: A cue with one of these just before it is denied, not stated ("forventer ØKF ikke at deltage").
 NEGATIONS = (r"ikke", r"ej", r"aldrig", r"ingen")

@@ -305,10 +305,15 @@ def versioned_initiatives(text: str) -> Iterator[Mention]:
         yield Mention("Initiative", m.start(), m.end(), m.group(), "versioned_initiative")
 
 
+#: Each owned body's head noun and the label it names.
+_OWNED_HEAD_LABELS = {head: label for label, heads in danish.OWNED_BODY_HEADS.items() for head in heads}
+
+
 def _owned_head_alternation() -> str:
     return "|".join(
         f"{head}(?:{'|'.join(sorted(endings, key=len, reverse=True))})"
-        for head, endings in danish.OWNED_BODY_HEADS.items()
+        for heads in danish.OWNED_BODY_HEADS.values()
+        for head, endings in heads.items()
     )
 
 
@@ -318,7 +323,8 @@ _GENITIVE = "|".join(map(re.escape, danish.GENITIVE_ENDINGS))
 
 
 @lru_cache(maxsize=1)
-def _owned_body_regex() -> re.Pattern[str]:
+def owned_body_regex() -> re.Pattern[str]:
+    """"<Owner>s <head>" (groups ``owner``, ``head``) or "<head> for <Owner>" (``head2``, ``owner2``)."""
     heads = _owned_head_alternation()
     return re.compile(
         rf"(?<![\w@-])(?:(?P<owner>{_OWNER})(?:{_GENITIVE}|\s(?=[{_UPPER}]))\s*(?P<head>(?i:{heads}))"
@@ -334,10 +340,10 @@ def _is_proper_name(text: str, word: str) -> bool:
 
 
 def owned_bodies(text: str) -> Iterator[Mention]:
-    """"KOMBITs bestyrelse", "Bestyrelsen for Fremfærd", "Fremfærd Bestyrelsen": the board is a group named by its owner,
-    and the owner, wherever the text names it, an organisation."""
+    """"KOMBITs bestyrelse", "Bestyrelsen for Fremfærd", "KL's sekretariat": a board or secretariat named by its
+    owner, and the owner, wherever the text names it, an organisation."""
     owners: dict[str, bool] = {}
-    for m in _owned_body_regex().finditer(text):
+    for m in owned_body_regex().finditer(text):
         owner = m.group("owner") or m.group("owner2")
         head = "head" if m.group("head") else "head2"
         if owner not in owners:
@@ -345,10 +351,11 @@ def owned_bodies(text: str) -> Iterator[Mention]:
         if not owners[owner]:
             continue
         head_noun = _owned_head_base(m.group(head))
+        label = _OWNED_HEAD_LABELS[head_noun]
         canonical = f"{owner if owner.endswith('s') else owner + 's'} {head_noun}"
         # The whole "Fremfærds bestyrelse", and its head alone for where a registry holds the owner.
-        yield Mention("Group", m.start(), m.end(), m.group(), "owned_body", canonical=canonical)
-        yield Mention("Group", m.start(head), m.end(head), m.group(head), "owned_body", canonical=canonical)
+        yield Mention(label, m.start(), m.end(), m.group(), "owned_body", canonical=canonical)
+        yield Mention(label, m.start(head), m.end(head), m.group(head), "owned_body", canonical=canonical)
     for owner in (o for o, is_owner in owners.items() if is_owner):
         for use in re.finditer(rf"(?<![\w@-]){re.escape(owner)}(?:{_GENITIVE})?(?![\w-])", text):
             yield Mention("Organisation", use.start(), use.end(), use.group(), "owned_body", canonical=owner)
@@ -356,7 +363,7 @@ def owned_bodies(text: str) -> Iterator[Mention]:
 
 def _owned_head_base(surface: str) -> str:
     lower = surface.lower()
-    return next(head for head in danish.OWNED_BODY_HEADS if lower.startswith(head))
+    return next(head for head in _OWNED_HEAD_LABELS if lower.startswith(head))
 
 
 def _ends_in_body_head(word: str) -> bool:
@@ -481,6 +488,35 @@ def quoted_initiatives(text: str) -> Iterator[Mention]:
             yield Mention("Initiative", title.start("title"), title.end("title"), title.group("title"), "quoted_initiative")
 
 
+@lru_cache(maxsize=1)
+def _task_moving_regex() -> re.Pattern[str]:
+    verbs = "|".join(ocr_pattern(v) for v in danish.TASK_MOVING_VERBS)
+    quantifiers = "|".join(danish.TASK_QUANTIFIERS)
+    relative = "|".join(danish.TASK_RELATIVE_WORDS)
+    word = rf"{_WORD}+(?:-{_WORD}+)*-?"
+    return re.compile(
+        rf"(?:^|(?<=[.,;:–\n]))\s*(?:(?:og|at)\s+)?(?:(?i:{quantifiers})\s+)?"
+        rf"(?P<task>{word}(?:\s+(?:og\s+)?{word}){{0,5}}?)"
+        rf"(?:\s+(?:{relative})\s+[^.;:\n]{{0,80}}?)?\s+(?i:{verbs})(?![\w])",
+        re.MULTILINE,
+    )
+
+
+def tasks_being_moved(text: str) -> Iterator[Mention]:
+    """"Regional udvikling flyttes fra …", "og det specialiserede børneområde flyttes til …",
+    "De turismemæssige opgaver som hørte under X overføres til …": the phrase a transfer moves is a task."""
+    for m in _task_moving_regex().finditer(text):
+        surface = m.group("task")
+        words = surface.lower().split()
+        if set(words) <= danish.GENERIC_TASK_WORDS or any(w[:1].isupper() for w in surface.split()[1:]):
+            continue  # "De opgaver" names no task; a capitalised word inside is a body's name
+        if words[-1] in danish.NOT_TASK_WORDS:
+            continue  # "Sagen overføres til Borgerrepræsentationen" moves a case, not a task
+        if any(_compound_regex(label).search(surface) for label in danish.BODY_HEADS if label != "Task"):
+            continue  # "den nye arbejdsgruppe samles i …" moves a body, not a task
+        yield Mention("Task", m.start("task"), m.end("task"), surface, "task_being_moved")
+
+
 #: The finders that do not need a registry, by name; any can be switched off. Between two
 #: equally long mentions of one span the earlier finder wins ("kommunalbestyrelsen" is a council).
 MENTION_FINDERS: dict[str, MentionFinder] = {
@@ -503,6 +539,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "adjective_committee": adjective_committees,
     "initiative_of_name": initiatives_of_a_name,
     "quoted_initiative": quoted_initiatives,
+    "task_being_moved": tasks_being_moved,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}
 

@@ -15,7 +15,13 @@ from typing import Callable, Iterator
 from graph.schema import BODY_LABELS
 from loaders import danish
 from loaders.context import Context, Found, Ref
+from loaders.mentions import owned_body_regex
+from loaders.names import name_key
 from loaders.text import Span, lines
+
+#: Up to three small words between a word and the body it names: "inddragelse af den politiske styregruppe",
+#: "Kommunerne kan indgå i", "Bestyrelsen vil løbende blive orienteret".
+_FEW_WORDS = re.compile(r"\s+(?:[a-zæøå]+\s+){0,3}", re.IGNORECASE)
 
 RelationRule = Callable[[Context], Iterator[Found]]
 RULES: dict[str, RelationRule] = {}
@@ -169,7 +175,10 @@ def mandate_role(ctx: Context) -> Iterator[Found]:
                     holder, target = _after(refs, cue.end(), BODY_LABELS), _before(refs, cue.start(), OBJECTS)
                 else:
                     holder = _before(refs, cue.start(), BODY_LABELS)
-                    target = _after(refs, cue.end(), OBJECTS) or _before(refs, cue.start(), OBJECTS)
+                    named = _after(refs, cue.end(), OBJECTS)
+                    if named and not _FEW_WORDS.fullmatch(ctx.text, cue.end(), named.start):
+                        named = None  # "at sikre lokalt ejerskab … At understøtte projekterne": not its object
+                    target = named or _before(refs, cue.start(), OBJECTS)
                 if holder is None or target is None:
                     continue
                 yield Found("MANDATE", holder.node_id, target.node_id, sentence, {"role": role})
@@ -207,11 +216,28 @@ def task_transfer(ctx: Context) -> Iterator[Found]:
                 yield Found("MANDATE", receiver.node_id, task.node_id, sentence, {"role": "responsible"})
 
 
+@rule("task_move")
+def task_move(ctx: Context) -> Iterator[Found]:
+    """"Regional udvikling flyttes fra Teknik- og Miljøudvalget til Arbejdsmarkeds- og Erhvervsudvalget":
+    both held the task, the first until the move and the second after it."""
+    for sentence in ctx.sentences:
+        refs = ctx.refs_in(sentence)
+        for cue in ctx.cues_in(danish.MOVE_FROM_CUES, sentence):
+            task = _before(refs, cue.start(), frozenset({"Task"}))
+            origin = _after(refs, cue.end(), HOLDERS)
+            if task is None or origin is None or ctx.text[cue.end() : origin.start].strip():
+                continue
+            yield Found("MANDATE", origin.node_id, task.node_id, sentence, {"role": "responsible"})
+            receiver = _after(refs, origin.end, HOLDERS)
+            if receiver is not None and re.fullmatch(r"\s+til\s+", ctx.text[origin.end : receiver.start]):
+                yield Found("MANDATE", receiver.node_id, task.node_id, sentence, {"role": "responsible"})
+
+
 @rule("reporting")
 def reporting(ctx: Context) -> Iterator[Found]:
     """"… en slutevaluering, der forelægges ØU og BR"; "afrapporteres til Økonomiudvalget"."""
     for sentence in ctx.sentences:
-        for cue in ctx.cues_in(danish.REPORTING_CUES, sentence):
+        for cue in ctx.cues_in(danish.REPORTING_CUES + danish.TREATMENT_CUES, sentence):
             refs = ctx.refs_in(sentence)
             receivers = [r for r in refs if r.start >= cue.end() and r.label in DECIDING - {"Administration"}]
             source = (
@@ -219,11 +245,47 @@ def reporting(ctx: Context) -> Iterator[Found]:
                 or _before(refs, cue.start(), frozenset({"Group", "Unit"}))
                 or ctx.main_initiative
             )
+            if isinstance(source, Ref) and _owns_initiative_word(ctx, source):
+                source = ctx.main_initiative or source
             if source is None:
                 continue
             for receiver in receivers:
                 if _id(source) != receiver.node_id:
                     yield Found("REPORTS_TO", _id(source), receiver.node_id, sentence)
+
+
+RECEIVERS = DECIDING - {"Administration"}
+
+
+@rule("reporting_receiver_first")
+def reporting_receiver_first(ctx: Context) -> Iterator[Found]:
+    """"5/3 ØU forelægges endelig analyseplan"; "Bestyrelsen vil løbende blive orienteret om projektets fremdrift":
+    the body named right before the reporting word receives the report on what the sentence is about."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.RECEIVER_FIRST_REPORTING_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            receiver = _before(refs, cue.start(), BODY_LABELS)
+            if receiver is None or receiver.label not in RECEIVERS or _after(refs, cue.end(), RECEIVERS):
+                continue  # a receiver after the word is the ``reporting`` rule's reading
+            if not _FEW_WORDS.fullmatch(ctx.text, receiver.end, cue.start()):
+                continue
+            source = _after(refs, cue.end(), OBJECTS) or ctx.main_initiative
+            if source is not None and _id(source) != receiver.node_id:
+                yield Found("REPORTS_TO", _id(source), receiver.node_id, Span(receiver.start, sentence.end))
+
+
+_INITIATIVE_WORD_AFTER = re.compile(
+    r"(?:'s|’s|s)?\s+(?:"
+    + "|".join(f"{head}(?:{'|'.join(endings)})" for head, endings in danish.BODY_HEADS["Initiative"].items())
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _owns_initiative_word(ctx: Context, ref: Ref) -> bool:
+    """"ressortsekretariatets analyse": the body names whose analysis it is; the analysis is what reports."""
+    match = _INITIATIVE_WORD_AFTER.match(ctx.text, ref.end)
+    return bool(match) and _is_genitive(ctx.text[ref.start : match.end()])
 
 
 @rule("proposal")
@@ -264,6 +326,30 @@ def participation(ctx: Context) -> Iterator[Found]:
                 yield Found("PARTICIPATES_IN", ref.node_id, target, sentence, dict(props))
 
 
+
+
+@rule("involvement")
+def involvement(ctx: Context) -> Iterator[Found]:
+    """"Analysen foretages med løbende inddragelse af den politiske styregruppe"; "De politiske
+    følgegrupper inddrages i planlægningen": the body drawn in takes part in the initiative."""
+    for sentence in ctx.sentences:
+        refs = ctx.refs_in(sentence)
+        for cues, body_first in ((danish.INVOLVEMENT_CUES, False), (danish.INVOLVED_FIRST_CUES, True)):
+            for cue in ctx.cues_in(cues, sentence):
+                if body_first:
+                    body = _before(refs, cue.start(), BODY_LABELS)
+                    near = body is not None and _FEW_WORDS.fullmatch(ctx.text, body.end, cue.start())
+                else:
+                    body = _after(refs, cue.end(), BODY_LABELS)
+                    near = body is not None and _FEW_WORDS.fullmatch(ctx.text, cue.end(), body.start)
+                named = _after(refs, cue.end(), frozenset({"Initiative"}))
+                if named and not _FEW_WORDS.fullmatch(ctx.text, cue.end(), named.start):
+                    named = None  # an initiative further on is not what the body is drawn into
+                target = _id(named) if named else ctx.main_initiative
+                if near and target is not None:
+                    yield Found("PARTICIPATES_IN", body.node_id, target, sentence)
+
+
 def _model_choice(sentence: str) -> str | None:
     """The model a body chose ("tage udgangspunkt i model a)")."""
     match = re.search(r"\bmodel\s+([a-zA-Z0-9])\)", sentence)
@@ -288,8 +374,11 @@ def membership(ctx: Context) -> Iterator[Found]:
 def _list_block(ctx: Context, start: int) -> Span:
     """From ``start`` to the end of the sentence, continued over following lines that name persons."""
     sentence = ctx.sentence_at(start) or Span(start, start)
-    clause_end = re.search(r",\s+(?:som|der|hvor)\b|;", ctx.text[start : sentence.end])
+    clause_end = re.search(r",\s+(?:som|der|hvor)\b|;|\n(?=" + _HEADER_LINE.pattern + ")", ctx.text[start : sentence.end])
     end = start + clause_end.start() if clause_end else max(sentence.end, start)
+    line_end = ctx.text.find("\n", end)
+    if ctx.text[end : line_end if line_end >= 0 else len(ctx.text)].strip():
+        return Span(start, end)  # the list ends inside its line: the next line is not part of it
     for line in lines(ctx.text):
         if line.start < end:
             continue
@@ -314,6 +403,8 @@ def interface(ctx: Context) -> Iterator[Found]:
             else:
                 before = _before(refs, cue.start(), BODY_LABELS)
                 pairs = [before, after[0]] if before and after else []
+                if pairs and not _FEW_WORDS.fullmatch(ctx.text, cue.end(), after[0].start):
+                    pairs = []  # "sammen med udformning … i projektklynger": together with something else
             if len(pairs) == 2 and pairs[0].node_id != pairs[1].node_id:
                 yield Found("INTERFACE", pairs[0].node_id, pairs[1].node_id, sentence)
 
@@ -421,3 +512,87 @@ def participants_in_parentheses(ctx: Context) -> Iterator[Found]:
 
 def _id(ref_or_id: Ref | str) -> str:
     return ref_or_id if isinstance(ref_or_id, str) else ref_or_id.node_id
+
+
+_AFFILIATION_GAP = re.compile(r"\s*(?:,|\(|/)\s*")
+
+
+@rule("affiliation")
+def affiliation(ctx: Context) -> Iterator[Found]:
+    """"Christina Borries, OAO", "Hans Jessen, Sundhedskartellet/DSR", "Tina Bentzen (UKON)":
+    the organisations named right after a person are the ones the person represents."""
+    refs = ctx.refs
+    for i, person in enumerate(refs):
+        if person.label != "Person":
+            continue
+        previous = person
+        for following in refs[i + 1 :]:
+            if following.label != "Organisation" or not _AFFILIATION_GAP.fullmatch(ctx.text, previous.end, following.start):
+                break
+            yield Found("MEMBER_OF", person.node_id, following.node_id, Span(person.start, following.end))
+            previous = following
+
+
+MEMBERS = BODY_LABELS | {"Person"}
+#: Bodies one can be a member of or represented in.
+ASSEMBLIES = frozenset({"Group", "Committee", "Council", "Organisation"})
+
+
+@rule("stated_membership")
+def stated_membership(ctx: Context) -> Iterator[Found]:
+    """"Københavns Kommune er medlem af Øresundskomiteen"; "Kommunerne er repræsenteret i Porteføljegruppen"."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.MEMBER_FIRST_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            member = _before(refs, cue.start(), MEMBERS)
+            assembly = _after(refs, cue.end(), ASSEMBLIES)
+            if member is None or assembly is None or member.node_id == assembly.node_id:
+                continue
+            if _FEW_WORDS.fullmatch(ctx.text, member.end, cue.start()) and not ctx.text[cue.end() : assembly.start].strip():
+                yield Found("MEMBER_OF", member.node_id, assembly.node_id, Span(member.start, assembly.end))
+
+
+_OWNED_COMMITTEES = re.compile(
+    r"(?:'s|’s|s)?\s+(?:(?:" + "|".join(danish.COMMITTEE_COUNT_WORDS) + r")\s+){1,3}(?:"
+    + "|".join(danish.OWNED_COMMITTEES_HEADS) + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+@rule("owned_committees")
+def owned_committees(ctx: Context) -> Iterator[Found]:
+    """"KL's seks politiske udvalg får nye formænd": the committees the document names are that
+    organisation's (the first organisation so described is the one the document is about)."""
+    committees = sorted({r.node_id for r in ctx.refs if r.label == "Committee"})
+    for owner in ctx.refs:
+        surface = ctx.text[owner.start : owner.end]
+        if owner.label != "Organisation" or danish.MUNICIPALITY_WORD in surface or danish.REGION_WORD in surface:
+            continue  # a municipality's or region's committees are its council's, not the organisation's
+        match = _OWNED_COMMITTEES.match(ctx.text, owner.end)
+        if match is None or not _is_genitive(ctx.text[owner.start : match.end()]):
+            continue
+        span = ctx.sentence_at(owner.start) or Span(owner.start, match.end())
+        for committee in committees:
+            yield Found("PART_OF", committee, owner.node_id, span)
+        return
+
+
+def _is_genitive(phrase: str) -> bool:
+    """The first word of ``phrase`` is a genitive: "KL's", "KL’s", "Regionens"."""
+    return phrase.split()[0].endswith("s")
+
+
+@rule("owned_body_part_of")
+def owned_body_part_of(ctx: Context) -> Iterator[Found]:
+    """"Gennem KOMBITs bestyrelse", "Bestyrelsen for Fremfærd": the board is part of its owner."""
+    by_key: dict[str, Ref] = {}
+    for ref in ctx.refs:
+        by_key.setdefault(name_key(ctx.text[ref.start : ref.end]), ref)
+    for match in owned_body_regex().finditer(ctx.text):
+        head, owner_group = ("head", "owner") if match.group("head") else ("head2", "owner2")
+        board = next((r for r in ctx.refs_in(Span(match.start(), match.end()), danish.OWNED_BODY_HEADS)
+                      if r.start <= match.start(head) and match.end(head) <= r.end), None)
+        named_owner = ctx.refs_in(Span(match.start(owner_group), match.end(owner_group) + 2), BODY_LABELS)
+        owner = named_owner[0] if named_owner else by_key.get(name_key(match.group(owner_group)))
+        if board is not None and owner is not None and owner.node_id != board.node_id and owner.label in BODY_LABELS:
+            yield Found("PART_OF", board.node_id, owner.node_id, Span(match.start(), match.end()))

@@ -39,7 +39,7 @@ def test_every_finder_is_named_here():
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
         "versioned_initiative", "owned_body", "municipality_list", "sole_body", "qualified_group",
         "local_committee", "adjective_committee", "initiative_of_name", "quoted_initiative",
-        "national_authority", "municipalities_together", "area_organisation", "english_name",
+        "national_authority", "municipalities_together", "area_organisation", "english_name", "task_being_moved",
     }
 
 
@@ -89,6 +89,35 @@ def test_named_for_finds_a_body_named_for_its_field(text, label, surface):
 )
 def test_council_finds_the_council(text, surface):
     assert by_finder("council", text) == [("Council", surface)]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Regional udvikling flyttes fra Teknik- og Miljøudvalget til Social- og Sundhedsudvalget.", "Regional udvikling"),
+        ("Ledelse samles i A, og det specialiserede børneområde flyttes til B.", "det specialiserede børneområde"),
+        ("De turismemæssige opgaver som hørte under By-, Erhvervs- og Planudvalget overføres til B.",
+         "De turismemæssige opgaver"),
+    ],
+)
+def test_task_being_moved_reads_the_phrase_a_transfer_moves(text, surface):
+    assert ("Task", surface) in by_finder("task_being_moved", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De opgaver som hørte under Skoleudvalget overføres til B.",
+        "Den nye arbejdsgruppe samles i morgen.",
+        "Sagen overføres til Borgerrepræsentationen.",
+    ],
+)
+def test_task_being_moved_leaves_generic_words_and_bodies_alone(text):
+    assert by_finder("task_being_moved", text) == []
+
+
+def test_a_secretariat_named_by_its_owner_is_a_unit():
+    assert mentioned("Sagen forberedes af KL’s sekretariat.") == [("Unit", "KL’s sekretariat")]
 
 
 def test_municipality_finds_municipalities_and_regions():
@@ -182,7 +211,7 @@ def test_kommunalbestyrelsen_is_a_council_not_a_group():
 def test_an_abbreviation_defined_in_parentheses_is_a_mention_of_the_same_body_wherever_it_recurs():
     text = (
         "Den Kommunale Sundhedsstrategiske gruppe (DKS) nedlægges. "
-        "Opgaverne fra DKS overgår til KOSU, og DKSs sekretariat lukkes."
+        "Opgaverne fra DKS overgår til KOSU, og DKSs møder aflyses."
     )
     mentions = find_mentions(text)
     long_form = next(m for m in mentions if m.surface == "Den Kommunale Sundhedsstrategiske gruppe")

@@ -64,6 +64,8 @@ def test_every_rule_is_tested_here():
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
+        "affiliation", "stated_membership", "reporting_receiver_first", "involvement", "task_move",
+        "owned_committees", "owned_body_part_of",
     }
 
 
@@ -224,6 +226,11 @@ def test_an_initiative_served_by_a_secretariat_gives_the_secretariat_mandate_to_
     assert mandate.props["role"] == "secretariat"
 
 
+def test_an_initiative_named_far_after_a_role_word_is_not_its_object():
+    graph = read("Formålet med projektklyngerne er at sikre lokalt ejerskab og at understøtte arbejdet i fremfærdprojektet.")
+    assert of_type(graph, "MANDATE") == []
+
+
 def test_a_body_that_mentions_an_initiative_holds_no_stated_role():
     graph = read("Økonomiforvaltningen omtaler frisættelsesforsøg 2.0 i sit svar.")
     assert of_type(graph, "MANDATE") == []
@@ -257,6 +264,60 @@ def test_an_ocr_garbled_reporting_word_and_body_still_report():
     assert sorted(named(graph, r) for r in of_type(graph, "REPORTS_TO")) == [
         ("Frisættelsesforsøg 2.0", "Borgerrepræsentationen"),
         ("Frisættelsesforsøg 2.0", "Økonomiudvalget"),
+    ]
+
+
+def test_the_analysis_a_body_made_reports_not_the_body():
+    text = "Ressortanalysen gennemføres i 2024. Resultaterne af ressortsekretariatets analyse afrapporteres til Økonomiudvalget."
+    graph = read(text)
+    report = only(graph, "REPORTS_TO", "reporting")
+    assert named(graph, report) == ("Ressortanalysen", "Økonomiudvalget")
+
+
+def test_a_group_whose_statement_is_laid_before_a_body_reports_to_it():
+    graph = read("Følgegruppens endelige udtalelse forelægges Økonomiudvalget.")
+    report = only(graph, "REPORTS_TO", "reporting")
+    assert named(graph, report) == ("Følgegruppen", "Økonomiudvalget")
+
+
+def test_a_body_named_right_before_forelaegges_receives_the_report_on_the_documents_initiative():
+    text = (
+        "Jobcenterreformen er baggrunden. Ressortanalysen skal afdække ressortopdelingen, og analysen "
+        "gennemføres i 2024 for Økonomiudvalget (ØU).\t5/3 ØU forelægges endelig analyseplan"
+    )
+    graph = read(text)
+    report = only(graph, "REPORTS_TO", "reporting_receiver_first")
+    assert named(graph, report) == ("Ressortanalysen", "Økonomiudvalget")
+    assert quotes(report) == ["ØU forelægges endelig analyseplan"]
+
+
+def test_a_body_that_lays_a_plan_before_another_is_no_receiver():
+    graph = read("Ressortanalysen er i gang. Økonomiforvaltningen forelægges planen.")
+    assert of_type(graph, "REPORTS_TO") == []
+
+
+def test_the_bare_group_word_is_the_one_group_the_document_qualifies():
+    graph = read(
+        "Der etableres en uafhængig følgegruppe. Følgegruppens endelige udtalelse forelægges Økonomiudvalget."
+    )
+    groups = [n for n in graph.nodes.values() if n.label == "Group"]
+    assert len(groups) == 1
+    assert {"uafhængig følgegruppe", "Følgegruppens"} <= groups[0].aliases
+    report = only(graph, "REPORTS_TO", "reporting")
+    assert graph.nodes[report.source] is groups[0]
+
+
+def test_the_bare_group_word_stays_apart_when_two_groups_are_qualified():
+    graph = read("Der er en politisk følgegruppe og en administrativ følgegruppe. Følgegruppen mødes.")
+    assert len([n for n in graph.nodes.values() if n.label == "Group"]) == 3
+
+
+def test_the_documents_analysis_treated_in_two_bodies_reports_to_both():
+    text = "Ressortanalysen afsluttes i 2025.\tBehandling i Økonomiudvalget og Borgerrepræsentationen i februar 2025"
+    graph = read(text)
+    assert sorted(named(graph, r) for r in of_type(graph, "REPORTS_TO")) == [
+        ("Ressortanalysen", "Borgerrepræsentationen"),
+        ("Ressortanalysen", "Økonomiudvalget"),
     ]
 
 
@@ -314,6 +375,22 @@ def test_only_the_body_that_takes_part_does():
     assert "model" not in takes_part.props
 
 
+# ------------------------------------------------------------ involvement
+
+
+def test_a_body_drawn_into_the_documents_analysis_takes_part_in_it():
+    text = "Ressortanalysen gennemføres i 2024. Analysen foretages med løbende inddragelse af den politiske styregruppe."
+    graph = read(text)
+    taking_part = only(graph, "PARTICIPATES_IN", "involvement")
+    assert named(graph, taking_part) == ("Politiske styregruppe", "Ressortanalysen")
+    assert quotes(taking_part) == ["Analysen foretages med løbende inddragelse af den politiske styregruppe."]
+
+
+def test_a_body_named_long_after_inddragelse_is_not_drawn_in():
+    text = "Ressortanalysen foretages med inddragelse af relevante fagområder, og Økonomiudvalget orienteres."
+    assert of_type(read(text), "PARTICIPATES_IN") == []
+
+
 # ------------------------------------------------------------ membership
 
 
@@ -341,9 +418,86 @@ def test_the_persons_listed_on_the_lines_after_bestod_af_are_members():
     assert node(graph, "Person", "Klaus Mygind").props["party"] == "F"
 
 
+def test_a_members_line_ends_at_the_next_header_line():
+    text = (
+        "Udvalg: Økonomiudvalget\n"
+        "Medlemmer: Flemming Blønd (L), Helle Barth (V)\n"
+        "Afbud fra: Peter Læssøe (T)"
+    )
+    graph = read(text)
+    assert sorted(named(graph, r) for r in of_type(graph, "MEMBER_OF")) == [
+        ("Flemming Blønd", "Økonomiudvalget"),
+        ("Helle Barth", "Økonomiudvalget"),
+    ]
+
+
+def test_a_list_that_ends_inside_its_line_does_not_run_on_to_the_next_lines():
+    text = (
+        "Udvalget anbefaler Byrådet at udpege repræsentanter (med en bred repræsentation fra flere fagudvalg). "
+        "Formanden Lene Koustrup Madsen har aftalt sagen med Michael Rex.\n"
+        "Teknisk Udvalg anbefaler, at Jesper Gersholm udpeges."
+    )
+    assert of_type(read(text), "MEMBER_OF") == []
+
+
+def test_the_organisations_named_right_after_a_person_are_the_persons_affiliations():
+    text = "Arbejdsgruppen består af: Christina Borries, FOA, Hans Jessen, Sundhedskartellet/KL og Lars Hansen (F)."
+    graph = read(text)
+    affiliations = sorted(named(graph, r) for r in of_type(graph, "MEMBER_OF") if "affiliation" in r.rules)
+    foa = node(graph, "Organisation", "FOA").name  # the registry's full name
+    assert affiliations == [("Christina Borries", foa), ("Hans Jessen", "KL"), ("Hans Jessen", "Sundhedskartellet")]
+    christina = next(r for r in of_type(graph, "MEMBER_OF") if named(graph, r) == ("Christina Borries", foa))
+    assert quotes(christina) == ["Christina Borries, FOA"]
+
+
+def test_an_organisation_named_later_in_the_sentence_is_no_affiliation():
+    graph = read("Christina Borries har talt med FOA om sagen.")
+    assert of_type(graph, "MEMBER_OF") == []
+
+
+def test_x_er_medlem_af_y_makes_x_a_member_of_y():
+    text = "Københavns Kommune er medlem af Øresundskomiteen."
+    graph = read(text)
+    member = only(graph, "MEMBER_OF", "stated_membership")
+    assert named(graph, member) == ("Københavns Kommune", "Øresundskomiteen")
+    assert quotes(member) == ["Københavns Kommune er medlem af Øresundskomiteen"]
+
+
+def test_a_body_named_far_before_medlem_af_is_not_the_member():
+    graph = read("Økonomiudvalget godkendte, at overborgmesteren er medlem af Øresundskomiteen.")
+    assert of_type(graph, "MEMBER_OF") == []
+
+
 def test_persons_a_committee_meets_are_not_its_members():
     graph = read("Strukturudvalget mødtes med Jesper Christensen (A) og Susan Hedlund (A).")
     assert of_type(graph, "MEMBER_OF") == []
+
+
+def test_an_organisations_numbered_committees_are_part_of_it():
+    text = "KL's seks politiske udvalg får nye formænd.\nLøn- og Personaleudvalget: Ledelse samles her."
+    graph = read(text)
+    part = only(graph, "PART_OF", "owned_committees")
+    assert named(graph, part) == ("Løn- og Personaleudvalget", "KL")
+    assert quotes(part) == ["KL's seks politiske udvalg får nye formænd."]
+
+
+def test_a_board_named_by_its_owner_is_part_of_the_owner():
+    graph = read("KOMBIT indkøber it-løsninger. Gennem KOMBITs bestyrelse (udgøres af fem borgmestre) styres de.")
+    part = only(graph, "PART_OF", "owned_body_part_of")
+    board, owner = (graph.nodes[part.source], graph.nodes[part.target])
+    assert (board.label, board.name) == ("Group", "KOMBITs bestyrelse")
+    assert owner.label == "Organisation" and "KOMBIT" in owner.aliases
+    assert quotes(part) == ["KOMBITs bestyrelse"]
+
+
+def test_a_board_whose_owner_the_document_does_not_name_is_part_of_nothing():
+    graph = read("Gennem Fremfærds bestyrelse styres projektet.")
+    assert of_type(graph, "PART_OF") == []
+
+
+def test_a_municipalitys_committees_are_not_part_of_the_municipality():
+    graph = read("Aalborg Kommunes seks stående udvalg mødes. Økonomiudvalget godkendte planen.")
+    assert of_type(graph, "PART_OF") == []
 
 
 # ------------------------------------------------------------ interface
@@ -356,6 +510,17 @@ def test_snitflader_mellem_two_bodies_is_an_interface():
     interface = only(graph, "INTERFACE", "interface")
     assert set(named(graph, interface)) == {"Teknik- og Miljøforvaltningen", "Økonomiforvaltningen"}
     assert quotes(interface) == [INTERFACE]
+
+
+def test_i_samarbejde_med_a_body_is_an_interface_with_it():
+    graph = read("Sekretariatet for Fremfærd arbejder i samarbejde med HR-kredsen om projektet.")
+    interface = only(graph, "INTERFACE", "interface")
+    assert set(named(graph, interface)) == {"Sekretariatet for Fremfærd", "HR-kredsen"}
+
+
+def test_sammen_med_something_else_is_no_interface_with_a_body_named_later():
+    graph = read("Arbejdsgruppen fastlægges sammen med udformning og deltagelse i projektklynger.")
+    assert of_type(graph, "INTERFACE") == []
 
 
 def test_two_bodies_named_together_have_no_interface():
@@ -529,6 +694,22 @@ def test_a_task_transferred_to_a_committee_is_held_by_the_receiver():
     assert quotes(mandate) == ["Hele uddannelsesområdet samles i Børne- og Kulturudvalget fra næste valgperiode."]
 
 
+def test_a_task_moved_from_one_committee_to_another_was_held_by_both():
+    text = "Regional udvikling flyttes fra Teknik- og Miljøudvalget til Arbejdsmarkeds- og Erhvervsudvalget."
+    graph = read(text)
+    moved = [r for r in of_type(graph, "MANDATE") if "task_move" in r.rules]
+    assert sorted(named(graph, r) for r in moved) == [
+        ("Arbejdsmarkeds- og Erhvervsudvalget", "Regional udvikling"),
+        ("Teknik- og Miljøudvalget", "Regional udvikling"),
+    ]
+    assert all(quotes(r) == [text] for r in moved)
+
+
+def test_a_task_moved_from_a_meeting_is_held_by_no_one():
+    graph = read("Regional udvikling flyttes fra mødet i Teknik- og Miljøudvalget.")
+    assert of_type(graph, "MANDATE") == []
+
+
 def test_a_task_no_relation_is_about_is_no_node():
     graph = read("Der er fokus på sundhedsområdet i de kommende år.")
     assert [n for n in graph.nodes.values() if n.label == "Task"] == []
@@ -552,6 +733,13 @@ Implementeringsgrupperne erstattes af Koordinationsforummet.
 Under Kultur- og Fritidsudvalget er idrætsområdet indskrevet.
 Klimaområdet overføres til Teknik- og Miljøudvalget.
 Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
+Projektgruppen består af Hans Jessen, KL.
+Københavns Kommune er medlem af Øresundskomiteen.
+HR-kredsen vil løbende blive orienteret om frisættelsesforsøg 2.0.
+Frisættelsesforsøg 2.0 gennemføres med inddragelse af HR-kredsen.
+Regional udvikling flyttes fra Teknik- og Miljøudvalget til Socialudvalget.
+KL's seks politiske udvalg får nye formænd.
+KL’s bestyrelse holder møde.
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
