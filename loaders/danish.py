@@ -142,6 +142,12 @@ DECISION_CUES = (
     r"sendte i høring",
 )
 
+#: Decision verbs in the finite past: their subject may follow them ("vedtog Borgerrepræsentationen").
+FINITE_DECISION_VERBS = (r"besluttede", r"vedtog", r"godkendte", r"tiltrådte", r"nedsatte")
+
+#: Words for a meeting: "HR-kredsens møde den 22. august 2017 besluttet" names who decided.
+MEETING_WORDS = (r"møde", r"mødet", r"møder")
+
 DISSOLUTION_CUES = (
     r"nedlægges", r"nedlægge", r"nedlægger", r"nedlagt", r"nedlagde",
     r"nedlæggelse af", r"nedlæggelsen af", r"opløses", r"opløst", r"lukkes", r"ophører",

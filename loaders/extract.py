@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from graph.model import Evidence, Graph, Node, Relation, decision_id, name_preference, node_id
 from loaders import danish
-from loaders.context import Context, DecisionRef, Ref
+from loaders.context import Context, DecisionRef, Ref, cue_regex
 from loaders.mentions import Mention, find_mentions
 from loaders.names import display_name, name_key, respell_name, stem_name
 from loaders.registry import Registry
@@ -173,8 +173,11 @@ def _add_decisions(ctx: Context, graph: Graph) -> None:
     closest: dict[tuple[str, str], Span] = {}
     for sentence in ctx.sentences:
         for cue in ctx.cues_in(danish.DECISION_CUES, sentence):
-            bodies = [b for b in ctx.refs_in(sentence, DECIDING) if _can_decide(ctx.text, b, cue)]
-            body = _nearest(bodies, cue.start(), cue.end())
+            bodies = [
+                b for b in ctx.refs_in(sentence, DECIDING)
+                if _can_decide(ctx.text, b, cue) and not _genitive_of_another_noun(ctx, graph, b, cue)
+            ]
+            body = _inverted_subject(ctx.text, bodies, cue) or _nearest(bodies, cue.start(), cue.end())
             dates = [d for d in ctx.dates_in(sentence) if d.exact and not ctx.is_effective_date(d.start)]
             when = _nearest(dates, cue.start(), cue.end())
             if body is None or when is None:
@@ -189,11 +192,36 @@ def _add_decisions(ctx: Context, graph: Graph) -> None:
 
 def _can_decide(text: str, body: Ref, cue: re.Match[str]) -> bool:
     """A body before the decision word decides ("ØU godkendte", "ØUs beslutning"); one after
-    it only when named as the agent ("vedtaget af BR", "BESLUTNING: Økonomiudvalget")."""
+    it only when named as the agent ("vedtaget af BR", "BESLUTNING: Økonomiudvalget",
+    "Beslutning i Udvalget for Ældre og Sundhed") or as the subject of the verb ("vedtog BR")."""
     if body.end <= cue.start():
         return True
     between = text[cue.end() : body.start]
-    return bool(re.fullmatch(r"\s*(?:af|:)\s*", between))
+    return bool(re.fullmatch(r"\s*(?:af|:|i)\s*", between)) or _is_inverted(text, body, cue)
+
+
+def _is_inverted(text: str, body: Ref, cue: re.Match[str]) -> bool:
+    """"Som ramme for arbejdet vedtog Borgerrepræsentationen …": a finite verb, then its subject."""
+    finite = cue_regex(danish.FINITE_DECISION_VERBS).fullmatch(cue.group())
+    return bool(finite) and body.start >= cue.end() and not text[cue.end() : body.start].strip()
+
+
+def _inverted_subject(text: str, bodies: list[Ref], cue: re.Match[str]) -> Ref | None:
+    """The subject right after a finite decision verb decides, whatever is named before it
+    ("På baggrund af … Agenda 21 Rådet, besluttede Lokaldemokratiudvalget …")."""
+    return next((b for b in bodies if _is_inverted(text, b, cue)), None)
+
+
+def _genitive_of_another_noun(ctx: Context, graph: Graph, body: Ref, cue: re.Match[str]) -> bool:
+    """"byrådets partier … aftalt": the genitive names whose parties agreed, not who decided.
+    A genitive decides only before the decision word itself or its meeting ("ØUs møde den …")."""
+    surface = ctx.text[body.start : body.end]
+    if body.end > cue.start() or not surface.endswith("s") or graph.nodes[body.node_id].name.endswith("s"):
+        return False
+    between = Span(body.end, cue.start())
+    if not ctx.text[between.start : between.end].strip():
+        return False
+    return not ctx.cues_in(danish.MEETING_WORDS, Span(body.end, min(cue.start(), body.end + 12)))
 
 
 def _nearest(items: list, start: int, end: int):

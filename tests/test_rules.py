@@ -96,6 +96,33 @@ def test_a_decision_headed_beslutning_with_the_body_and_date_after_it():
     assert graph.nodes[decided.source].props["date"] == "2022-01-05"
 
 
+def test_a_decision_by_the_subject_after_a_finite_verb():
+    graph = read(
+        "På baggrund af en evaluering af Agenda 21 Borgergruppen, besluttede Økonomiudvalget "
+        "på sit møde den 14. juni 2010 at sammenlægge de to fora."
+    )
+    decided = only(graph, "DECIDED_BY", DECISION_RULE)
+    assert named(graph, decided) == ("Økonomiudvalgets beslutning 14. juni 2010", "Økonomiudvalget")
+    assert quotes(decided) == ["besluttede Økonomiudvalget på sit møde den 14. juni 2010"]
+
+
+def test_a_decision_in_a_named_body_on_a_date():
+    graph = read("Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020\n\nGodkendt")
+    decided = only(graph, "DECIDED_BY", DECISION_RULE)
+    assert named(graph, decided) == ("Udvalget for Ældre og Sundheds beslutning 4. juni 2020", "Udvalget for Ældre og Sundhed")
+
+
+def test_a_genitive_before_another_noun_is_not_who_decided():
+    graph = read("På mødet har byrådets partier den 11. juni 2021 aftalt, at strukturen ændres.")
+    assert of_type(graph, "DECIDED_BY") == []
+
+
+def test_a_genitive_before_its_meeting_is_who_decided():
+    graph = read("Økonomiudvalget har på Økonomiudvalgets møde den 22. august 2017 besluttet at gå videre.")
+    decided = only(graph, "DECIDED_BY", DECISION_RULE)
+    assert named(graph, decided) == ("Økonomiudvalgets beslutning 22. august 2017", "Økonomiudvalget")
+
+
 @pytest.mark.parametrize(
     "text",
     [
