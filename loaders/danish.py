@@ -165,6 +165,8 @@ PROPOSER_MARKERS = (r"indstilling fra", r"forslag fra", r"anbefaling fra")
 
 #: Change words whose grammatical subject is what changes: "forsøget vil starte op", "rådet ophører".
 INTRANSITIVE_CHANGE_CUES = (r"starte op", r"ophører")
+#: Auxiliaries of the perfect tense: "BR har nedsat X" reports an earlier act of BR.
+PERFECT_AUXILIARIES = (r"har", r"havde")
 #: Auxiliaries that make a participle passive: "udvalget blev nedsat" (but "BR har nedsat udvalget").
 PASSIVE_AUXILIARIES = (r"blev", r"er", r"bliver", r"var", r"vil blive")
 

@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 from graph.schema import BODY_LABELS
 from loaders import danish
-from loaders.context import Context, Found, Ref
+from loaders.context import Context, Found, Ref, cue_regex
 from loaders.text import Span, lines
 
 RelationRule = Callable[[Context], Iterator[Found]]
@@ -78,10 +78,12 @@ def _change(ctx: Context, cues: tuple[str, ...], relation: str, date_cues: tuple
                 agent = _before(agents, cue.start(), DECIDING)
                 if agent is None:
                     continue
-                source = _decision_of(ctx, agent.node_id, sentence) or agent.node_id
+                source = agent.node_id
+                if not _in_perfect_tense(ctx, agent, cue):
+                    source = _decision_of(ctx, agent.node_id, sentence) or source
             when = _effective_date(ctx, sentence, cue.start(), {d.date for d in decisions}, date_cues)
             props = {"date": when} if when else {}
-            for each in _enumeration(ctx, refs, target):
+            for each in _listed_after_colon(ctx, refs, target, sentence) or _enumeration(ctx, refs, target):
                 if each.node_id != source:
                     yield Found(relation, source, each.node_id, sentence, dict(props))
 
@@ -118,6 +120,20 @@ def _enumeration(ctx: Context, refs: list[Ref], first: Ref) -> list[Ref]:
             break
         listed.append(ref)
     return listed
+
+
+def _in_perfect_tense(ctx: Context, agent: Ref, cue: re.Match[str]) -> bool:
+    """"Borgerrepræsentationen har … nedsat X" reports an earlier act, not the document's own decision."""
+    first_word = re.compile(r"\s*").match(ctx.text, agent.end, cue.start()).end()
+    return bool(cue_regex(danish.PERFECT_AUXILIARIES).match(ctx.text, first_word, cue.start()))
+
+
+def _listed_after_colon(ctx: Context, refs: list[Ref], collective: Ref, sentence: Span) -> list[Ref]:
+    """"nedsat fire § 17, stk. 4-udvalg: A, B, C samt D": the bodies listed, not the collective
+    noun before the colon (a list item the finders do not know is skipped, not a stop)."""
+    if not re.match(r"\s*:", ctx.text[collective.end : sentence.end]):
+        return []
+    return [r for r in refs if r.start > collective.end and r.label in CHANGEABLE]
 
 
 def _decision_of(ctx: Context, body_id: str, sentence: Span) -> str | None:

@@ -196,6 +196,21 @@ def test_an_end_date_is_not_the_date_a_body_is_established():
     assert graph.nodes[established.target].props.get("valid_from") != "2012-12-31"
 
 
+def test_a_body_that_has_set_up_committees_earlier_established_them_not_its_later_decision():
+    text = (
+        "Borgerrepræsentationen godkendte den 24. juni 2022 en ny betegnelse. "
+        "Borgerrepræsentationen har på indstilling fra Kultur- og Fritidsudvalget nedsat fire udvalg: "
+        "Rådet for Visuel Kunst, Scenekunstudvalget, Musikudvalget samt Nattelivsudvalget."
+    )
+    graph = read(text)
+    established = sorted(named(graph, r) for r in of_type(graph, "ESTABLISHED"))
+    assert established == [
+        ("Borgerrepræsentationen", "Musikudvalget"),
+        ("Borgerrepræsentationen", "Nattelivsudvalget"),
+        ("Borgerrepræsentationen", "Scenekunstudvalget"),
+    ]
+
+
 def test_a_denied_establishment_is_no_establishment():
     graph = read("Aalborg Byråd besluttede ikke at nedsætte Digitaliseringsudvalget.")
     assert of_type(graph, "ESTABLISHED") == []
