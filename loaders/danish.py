@@ -192,7 +192,15 @@ REPORTING_CUES = (
     r"rapporterer til", r"orienteres",
 )
 
-PROPOSAL_CUES = (r"indstiller over for", r"indstiller til", r"indstiller")
+PROPOSAL_CUES = (
+    r"indstiller over for", r"indstiller til", r"indstiller",
+    r"anbefaler over for", r"anbefaler overfor",
+)
+#: A recommendation without its author, in the minutes of the body that made it:
+#: "BESLUTNING: Økonomiudvalget … Administrationens forslag anbefales over for KB."
+PASSIVE_PROPOSAL_CUES = (r"anbefales over for", r"anbefales overfor", r"indstilles til", r"oversendes til")
+#: The header that dates the meeting a case is decided in: "Mødedato: 18.01.2018, kl. 17:30".
+MEETING_DATE_LABELS = (r"mødedato:", r"mødedato")
 
 PARTICIPATION_CUES = (
     r"deltog", r"deltager i", r"deltage i", r"tilsluttede sig",

@@ -259,6 +259,48 @@ def proposal(ctx: Context) -> Iterator[Found]:
                 yield Found("PROPOSED_BY", decision.node_id, proposer.node_id, sentence)
 
 
+@rule("proposal_in_minutes")
+def proposal_in_minutes(ctx: Context) -> Iterator[Found]:
+    """"BESLUTNING: Økonomiudvalget den 05-01-2022 … Administrationens forslag anbefales over for KB":
+    the body whose decision the minutes record recommends the decision the named body takes."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.PASSIVE_PROPOSAL_CUES, sentence):
+            decider = _after(ctx.refs_in(sentence), cue.end(), DECIDING)
+            recorded = [d for d in ctx.decisions if d.end <= sentence.start]
+            if decider is None or not recorded or recorded[-1].body_id == decider.node_id:
+                continue
+            proposer = recorded[-1]
+            taken = [d for d in ctx.decisions if d.body_id == decider.node_id and d.start > proposer.start]
+            if taken:
+                yield Found("PROPOSED_BY", taken[0].node_id, proposer.body_id, sentence)
+
+
+_SIGNATURE_LINE = re.compile(r"[ \t]*\(([^()\n]+)\)[ \t]*$", re.MULTILINE)
+
+
+@rule("proposer_signature")
+def proposer_signature(ctx: Context) -> Iterator[Found]:
+    """"Indstilling om, 1. at … (Økonomiforvaltningen)": the body that signs a recommendation on a
+    line of its own proposed the decision taken on the meeting date ("Mødedato: 18.01.2018")."""
+    meeting = _meeting_date(ctx)
+    taken = [d for d in ctx.decisions if d.date == meeting]
+    if meeting is None or len({d.node_id for d in taken}) != 1:
+        return
+    for line in _SIGNATURE_LINE.finditer(ctx.text):
+        signed = ctx.refs_in(Span(line.start(1), line.end(1)), BODY_LABELS)
+        if len(signed) == 1 and (signed[0].start, signed[0].end) == line.span(1):
+            yield Found("PROPOSED_BY", taken[0].node_id, signed[0].node_id, Span(line.start(1) - 1, line.end(1) + 1))
+
+
+def _meeting_date(ctx: Context) -> str | None:
+    """The date after a "Mødedato:" header."""
+    for cue in ctx.cues_in(danish.MEETING_DATE_LABELS, Span(0, len(ctx.text))):
+        after = ctx.dates_in(Span(cue.end(), cue.end() + 20))
+        if after and after[0].exact:
+            return after[0].iso
+    return None
+
+
 @rule("participation")
 def participation(ctx: Context) -> Iterator[Found]:
     """Bodies that take part in an initiative: "deltog", "tilsluttede sig", "tage udgangspunkt i model a)"."""

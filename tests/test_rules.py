@@ -64,6 +64,7 @@ def test_every_rule_is_tested_here():
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
+        "proposal_in_minutes", "proposer_signature",
     }
 
 
@@ -324,6 +325,52 @@ def test_the_administration_that_recommends_proposed_the_committees_decision():
     assert quotes(proposed) == [PROPOSAL]
 
 
+def test_a_committee_that_recommends_to_the_council_proposed_its_decision():
+    graph = read(
+        "Lokaldemokratiudvalget anbefaler overfor Byrådet, at to repræsentanter udpeges.\n\n"
+        "Byrådet godkendte den 20. september 2010 indstillingen."
+    )
+    proposed = only(graph, "PROPOSED_BY", "proposal")
+    assert named(graph, proposed) == ("Byrådets beslutning 20. september 2010", "Lokaldemokratiudvalget")
+
+
+MINUTES = (
+    "BESLUTNING: Økonomiudvalget den 05-01-2022\n\n"
+    "Administrationens forslag anbefales over for Kommunalbestyrelsen.\n\n"
+    "BESLUTNING: Kommunalbestyrelsen den 05-01-2022\n\nGodkendt."
+)
+
+
+def test_a_recommendation_in_a_committees_minutes_proposes_the_councils_decision():
+    graph = read(MINUTES)
+    proposed = only(graph, "PROPOSED_BY", "proposal_in_minutes")
+    assert named(graph, proposed) == ("Kommunalbestyrelsens beslutning 5. januar 2022", "Økonomiudvalget")
+    assert quotes(proposed) == ["Administrationens forslag anbefales over for Kommunalbestyrelsen."]
+
+
+def test_a_recommendation_before_any_recorded_decision_proposes_nothing():
+    graph = read("Forslaget anbefales over for Kommunalbestyrelsen.\n\nBESLUTNING: Kommunalbestyrelsen den 05-01-2022")
+    assert of_type(graph, "PROPOSED_BY") == []
+
+
+SIGNED = (
+    "Mødedato: 18.01.2018, kl. 17:30\n\nIndstilling om,\n\n  1. at overborgmesteren udpeges.\n\n"
+    "(Økonomiforvaltningen)\n\nBeslutning\n\nBorgerrepræsentationens beslutning i mødet den 18. januar 2018"
+)
+
+
+def test_the_body_signing_a_recommendation_proposed_the_decision_of_the_meeting():
+    graph = read(SIGNED)
+    proposed = only(graph, "PROPOSED_BY", "proposer_signature")
+    assert named(graph, proposed) == ("Borgerrepræsentationens beslutning 18. januar 2018", "Økonomiforvaltningen")
+    assert quotes(proposed) == ["(Økonomiforvaltningen)"]
+
+
+def test_a_signature_proposes_no_decision_of_another_day():
+    graph = read(SIGNED.replace("18. januar 2018", "6. marts 2017"))
+    assert of_type(graph, "PROPOSED_BY") == []
+
+
 def test_an_administration_that_only_suggests_proposes_nothing():
     graph = read(
         "Økonomiforvaltningen foreslår, at planen godkendes.\n\n"
@@ -578,7 +625,9 @@ def test_a_task_no_relation_is_about_is_no_node():
 
 # ------------------------------------------------------------ switching rules off
 
-EVERY_RULE = """Ressortsekretariatet
+EVERY_RULE = """Mødedato: 18.01.2018, kl. 17:30
+
+Ressortsekretariatet
 Økonomiforvaltningen
 
 Implementeringsgrupperne nedlægges pr. 1. april 2024 som en del af besparelserne, som blev vedtaget af Borgerrepræsentationen d. 30. november 2023.
@@ -594,10 +643,14 @@ Implementeringsgrupperne erstattes af Koordinationsforummet.
 Under Kultur- og Fritidsudvalget er idrætsområdet indskrevet.
 Klimaområdet overføres til Teknik- og Miljøudvalget.
 Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
+(Økonomiforvaltningen)
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
 Susan Hedlund (A)
+
+Forslaget anbefales over for Kommunalbestyrelsen.
+BESLUTNING: Kommunalbestyrelsen den 05-01-2022
 """
 
 
