@@ -159,6 +159,22 @@ def establishment(ctx: Context) -> Iterator[Found]:
     yield from _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES)
 
 
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:som|der)\b", re.IGNORECASE)
+
+
+@rule("fixed_term")
+def fixed_term(ctx: Context) -> Iterator[Found]:
+    """"BR besluttede at nedsætte et strukturudvalg, som skulle fungere indtil 31. december 2012":
+    a body set up for a term is dissolved, by whoever set it up, when the term ends."""
+    for found in _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES):
+        named = [r for r in ctx.refs_in(found.span) if r.node_id == found.target]
+        if not named or not _RELATIVE_AFTER.match(ctx.text, named[-1].end, found.span.end):
+            continue
+        end = _effective_date(ctx, found.span, named[-1].end, set(), danish.END_DATE_CUES)
+        if end:
+            yield Found("DISSOLVED", found.source, found.target, found.span, {"date": end})
+
+
 @rule("mandate_anchoring")
 def mandate_anchoring(ctx: Context) -> Iterator[Found]:
     """"X forankres i HR-kredsen, der således vil fungere som styregruppe for forsøget"."""

@@ -64,7 +64,7 @@ def test_every_rule_is_tested_here():
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
-        "proposal_in_minutes", "proposer_signature",
+        "proposal_in_minutes", "proposer_signature", "fixed_term",
     }
 
 
@@ -210,6 +210,21 @@ def test_a_body_that_has_set_up_committees_earlier_established_them_not_its_late
         ("Borgerrepræsentationen", "Nattelivsudvalget"),
         ("Borgerrepræsentationen", "Scenekunstudvalget"),
     ]
+
+
+def test_a_body_set_up_for_a_term_is_dissolved_by_its_founder_when_the_term_ends():
+    text = "Byrådet besluttede at nedsætte et strukturudvalg, som skulle fungere indtil 31. december 2012."
+    graph = read(text)
+    dissolved = only(graph, "DISSOLVED", "fixed_term")
+    assert named(graph, dissolved) == ("Byrådet", "Strukturudvalg")
+    assert dissolved.props["date"] == "2012-12-31"
+    assert graph.nodes[dissolved.target].props["valid_to"] == "2012-12-31"
+    assert quotes(dissolved) == [text]
+
+
+def test_an_end_date_of_something_else_is_no_term():
+    graph = read("Byrådet besluttede at nedsætte et strukturudvalg og at drøfte sagen indtil 31. december 2012.")
+    assert of_type(graph, "DISSOLVED") == []
 
 
 def test_a_denied_establishment_is_no_establishment():
@@ -632,7 +647,7 @@ Ressortsekretariatet
 
 Implementeringsgrupperne nedlægges pr. 1. april 2024 som en del af besparelserne, som blev vedtaget af Borgerrepræsentationen d. 30. november 2023.
 Økonomiforvaltningen indstiller over for Økonomiudvalget, at planen godkendes.
-Borgerrepræsentationen besluttede at nedsætte Koordinationsforummet.
+Borgerrepræsentationen besluttede at nedsætte Koordinationsforummet, som skal fungere indtil 31. december 2025.
 Beslutning: Økonomiudvalget godkendte den 7. november 2017 frisættelsesforsøg 2.0.
 Frisættelsesforsøg 2.0 forankres i HR-kredsen, der således vil fungere som styregruppe for forsøget.
 Økonomiforvaltningen er projektejer for frisættelsesforsøg 2.0.
