@@ -213,6 +213,10 @@ REPLACEMENT_CUES = (r"erstattes af", r"afløser", r"afløses af", r"ændres til"
 
 MEMBERSHIP_CUES = (r"bestod af", r"består af", r"bestående af", r"med deltagelse af", r"medlemmer:", r"medlem af", r"repræsentation fra", r"repræsenteret i")
 
+#: Words that open a relative or elaborating clause after a comma (", som indebærer …"):
+#: what follows is not what the main clause is about.
+SUBORDINATE_CLAUSE_OPENERS = (r"som", r"der", r"hvor", r"herunder")
+
 #: A cue with one of these just before it is denied, not stated ("forventer ØKF ikke at deltage").
 NEGATIONS = (r"ikke", r"ej", r"aldrig", r"ingen")
 

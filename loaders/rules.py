@@ -453,8 +453,18 @@ def decision_concerns(ctx: Context) -> Iterator[Found]:
         sentence = ctx.sentence_at(decision.start)
         if sentence is None:
             continue
-        for ref in ctx.refs_in(sentence, OBJECTS):
+        for ref in ctx.refs_in(_main_clause(ctx, sentence, decision.end), OBJECTS):
             yield Found("CONCERNS", decision.node_id, ref.node_id, sentence)
+
+
+def _main_clause(ctx: Context, sentence: Span, after: int) -> Span:
+    """The sentence up to the first subordinate clause after ``after``: "ØU tiltrådte indstilling om
+    Fast track, som indebærer …, herunder særligt daginstitutionsområdet" is about Fast track only."""
+    subordinate = _SUBORDINATE_CLAUSE.search(ctx.text, after, sentence.end)
+    return Span(sentence.start, subordinate.start() if subordinate else sentence.end)
+
+
+_SUBORDINATE_CLAUSE = re.compile(r",\s*(?:" + "|".join(danish.SUBORDINATE_CLAUSE_OPENERS) + r")\b", re.IGNORECASE)
 
 
 @rule("decision_concerns_subject")

@@ -541,6 +541,14 @@ def test_a_decision_concerns_the_initiative_named_in_its_sentence():
     assert quotes(concerns) == [text]
 
 
+def test_a_decision_does_not_concern_what_a_relative_clause_elaborates():
+    graph = read(
+        "Økonomiudvalget tiltrådte den 15. juni 2010 indstillingen, som indebærer et nyt forum, "
+        "herunder særligt daginstitutionsområdet."
+    )
+    assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns" in r.rules] == []
+
+
 def test_a_decision_does_not_concern_an_initiative_in_another_sentence():
     graph = read("Økonomiudvalget godkendte den 7. november 2017 budgettet. Frisættelsesforsøg 2.0 starter senere.")
     assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns" in r.rules] == []
