@@ -211,6 +211,9 @@ INTERFACE_CUES = (r"snitflade mellem", r"snitflader mellem", r"snitfladerne mell
 
 REPLACEMENT_CUES = (r"erstattes af", r"afløser", r"afløses af", r"ændres til", r"omdannelse af")
 
+#: Words that make "X ændres til Y" a new name for the same body: "Navnet ”X” ændres til ”Y”".
+NAME_CHANGE_WORDS = (r"navnet", r"betegnelsen")
+
 MEMBERSHIP_CUES = (r"bestod af", r"består af", r"bestående af", r"med deltagelse af", r"medlemmer:", r"medlem af", r"repræsentation fra", r"repræsenteret i")
 
 #: Words that open a relative or elaborating clause after a comma (", som indebærer …"):

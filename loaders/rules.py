@@ -410,10 +410,15 @@ def replacement(ctx: Context) -> Iterator[Found]:
                 old, new = following[0], before
             else:
                 old, new = before, following[0]
-            if old.node_id == new.node_id:
+            if old.node_id == new.node_id or _renamed(ctx, old):
                 continue
             when = _effective_date(ctx, sentence, cue.start(), set()) or _effective_date(ctx, sentence, sentence.start, set())
             yield Found("REPLACED_BY", old.node_id, new.node_id, sentence, {"date": when} if when else {})
+
+
+def _renamed(ctx: Context, old: Ref) -> bool:
+    """"Navnet ”By-, Erhvervs- og Klimaudvalg” ændres til …": a new name for the same body, no successor."""
+    return bool(ctx.cues_in(danish.NAME_CHANGE_WORDS, Span(max(0, old.start - 12), old.start)))
 
 
 #: Rank of a body in a letterhead: lower is higher up.

@@ -486,6 +486,11 @@ def test_y_afloeser_x_replaces_x_by_y():
     assert "date" not in replaced.props
 
 
+def test_a_new_name_for_a_committee_is_no_successor():
+    graph = read("Navnet ”By-, Erhvervs- og Klimaudvalg” ændres til ”Klima-, By- og Erhvervsudvalg”, forkortet KBEU.")
+    assert of_type(graph, "REPLACED_BY") == []
+
+
 def test_a_replacement_takes_effect_on_the_date_after_pr_not_on_an_earlier_decision_date():
     graph = read(
         "Implementeringsgrupperne, som Borgerrepræsentationen nedsatte d. 30. november 2023, "
