@@ -477,8 +477,8 @@ def decision_concerns_subject(ctx: Context) -> Iterator[Found]:
     """A decision whose own sentence names nothing concerns what the document is about:
     "Økonomiudvalgets beslutning i mødet den 7. november 2017" on the plan for frisættelsesforsøg 2.0."""
     subject = ctx.main_initiative
-    if subject is None:
-        return
+    if sum(r.node_id == subject for r in ctx.refs) < 2:
+        return  # named once, say in a list of agenda items, it is not what the document is about
     for decision in ctx.decisions:
         sentence = ctx.sentence_at(decision.start)
         if sentence is not None and not ctx.refs_in(sentence, OBJECTS):

@@ -604,6 +604,14 @@ def test_a_decision_that_names_nothing_concerns_what_the_document_is_about():
     assert quotes(concerns) == ["Økonomiudvalgets beslutning i mødet den 7. november 2017"]
 
 
+def test_an_initiative_named_once_in_a_list_of_items_is_not_what_the_document_is_about():
+    graph = read(
+        "56. Status på arbejdsprogrammet 2020+\n\n"
+        "Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020\n\nGodkendt"
+    )
+    assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns_subject" in r.rules] == []
+
+
 def test_a_decision_that_names_its_object_is_not_given_the_documents_subject():
     graph = read("Frisættelsesforsøg 2.0 og Ressortanalysen.\n\nØkonomiudvalget godkendte den 7. november 2017 Ressortanalysen.")
     assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns_subject" in r.rules] == []
