@@ -159,6 +159,12 @@ ESTABLISHMENT_CUES = (
     r"nedsættelse af", r"etablering af", r"oprettelse af",
 )
 
+#: Labels of a case number: "Sagsnr.: 2010-56551", "Sagsid.: 21/9144", "J.nr. 2023-123".
+CASE_NUMBER_LABELS = ("sagsnr", "sagsid", "sagsnummer", "j.nr", "journalnr")
+#: A case number on its own in parentheses after an agenda item's title, as Københavns Kommune
+#: writes them: "14. Plan for frisættelsesforsøg 2.0 (2017-0331596)" (year, dash, serial).
+CASE_NUMBER_PATTERN = r"(?:19|20)\d\d-\d{5,8}"
+
 #: Words that introduce a body as the one who proposed, not the one who acted:
 #: "BR har på indstilling fra Kultur- og Fritidsudvalget nedsat …".
 PROPOSER_MARKERS = (r"indstilling fra", r"forslag fra", r"anbefaling fra")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from graph.model import Evidence, Graph, Node, Relation, decision_id, name_preference, node_id
@@ -50,6 +51,7 @@ def extract(document: SourceDocument, settings: ExtractionSettings) -> Graph:
     ctx = Context(document.name, text, sentences(text), refs, find_dates(text, _document_year(document)))
     if DECISION_RULE not in settings.disabled:
         _add_decisions(ctx, graph)
+        _add_case_number(ctx, graph, document.meta.get("date"))
     for name, rule in RULES.items():
         if name in settings.disabled:
             continue
@@ -188,6 +190,28 @@ def _add_decisions(ctx: Context, graph: Graph) -> None:
                 closest[key] = span
     for (body_id, iso), span in sorted(closest.items(), key=lambda item: item[1].start):
         _add_decision(ctx, graph, body_id, iso, span)
+
+
+def _add_case_number(ctx: Context, graph: Graph, document_date: str | None) -> None:
+    """"Sagsnr.: 2010-56551", "Sagsid.: 21/9144", "14. Plan for … (2017-0331596)": the case the
+    document is about, decided on the document's own date (else the latest date it records);
+    earlier decisions it cites had cases of their own."""
+    found = _case_number_regex().search(ctx.text)
+    if found is None or not ctx.decisions:
+        return
+    day = str(document_date)[:10] if document_date else max(d.date for d in ctx.decisions)
+    for decision in ctx.decisions:
+        if decision.date == day:
+            graph.nodes[decision.node_id].props.setdefault("case_number", found.group("labelled") or found.group("bare"))
+
+
+@lru_cache(maxsize=1)
+def _case_number_regex() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label in danish.CASE_NUMBER_LABELS)
+    return re.compile(
+        rf"(?<!\w)(?:{labels})\.?:?[ \t]*(?P<labelled>\d[\d./-]*\d)|\((?P<bare>{danish.CASE_NUMBER_PATTERN})\)",
+        re.IGNORECASE,
+    )
 
 
 def _can_decide(text: str, body: Ref, cue: re.Match[str]) -> bool:

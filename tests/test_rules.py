@@ -125,6 +125,21 @@ def test_a_genitive_before_its_meeting_is_who_decided():
 
 
 @pytest.mark.parametrize(
+    "header", ["Sagsnr.: 2010-56551", "14. Udpegning af repræsentanter (2010-56551)"], ids=["labelled", "kk.dk title"]
+)
+def test_a_decision_on_the_latest_date_carries_the_case_number(header):
+    graph = read(
+        f"{header}\n\nLokaldemokratiudvalget besluttede den 14. juni 2010 at sammenlægge fora.\n\n"
+        "Byrådet godkendte den 20. september 2010 indstillingen."
+    )
+    case_numbers = {n.name: n.props.get("case_number") for n in graph.nodes.values() if n.label == "Decision"}
+    assert case_numbers == {
+        "Lokaldemokratiudvalgets beslutning 14. juni 2010": None,
+        "Byrådets beslutning 20. september 2010": "2010-56551",
+    }
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Økonomiudvalget godkendte indstillingen.",
