@@ -169,6 +169,10 @@ CASE_NUMBER_PATTERN = r"(?:19|20)\d\d-\d{5,8}"
 #: "BR har på indstilling fra Kultur- og Fritidsudvalget nedsat …".
 PROPOSER_MARKERS = (r"indstilling fra", r"forslag fra", r"anbefaling fra")
 
+#: Words that make what follows a recommendation to a body, not its act:
+#: "at anbefale Økonomiudvalget … at etablere en uafhængig følgegruppe".
+RECOMMENDATION_CUES = (r"anbefale", r"anbefaler", r"anbefales", r"foreslå", r"foreslår", r"opfordre", r"opfordrer")
+
 #: Change words whose grammatical subject is what changes: "forsøget vil starte op", "rådet ophører".
 INTRANSITIVE_CHANGE_CUES = (r"starte op", r"ophører")
 #: Auxiliaries of the perfect tense: "BR har nedsat X" reports an earlier act of BR.

@@ -74,7 +74,10 @@ def _change(ctx: Context, cues: tuple[str, ...], relation: str, date_cues: tuple
             if decisions:
                 source = decisions[0].node_id
             else:
-                agents = [r for r in refs if r.node_id != target.node_id and not _named_as_proposer(ctx, r)]
+                agents = [
+                    r for r in refs
+                    if r.node_id != target.node_id and not _named_as_proposer(ctx, r) and not _only_recommended(ctx, sentence, r)
+                ]
                 agent = _before(agents, cue.start(), DECIDING)
                 if agent is None:
                     continue
@@ -105,6 +108,12 @@ def _subject_changes(ctx: Context, cue: re.Match[str]) -> bool:
 def _named_as_proposer(ctx: Context, ref: Ref) -> bool:
     """"på indstilling fra Kultur- og Fritidsudvalget": that body proposed; it did not act."""
     return bool(ctx.cues_in(danish.PROPOSER_MARKERS, Span(max(0, ref.start - 20), ref.start)))
+
+
+def _only_recommended(ctx: Context, sentence: Span, ref: Ref) -> bool:
+    """"at anbefale Økonomiudvalget og Borgerrepræsentationen … at etablere en følgegruppe": a body
+    that is recommended (or asked) to act has not acted."""
+    return bool(ctx.cues_in(danish.RECOMMENDATION_CUES, Span(sentence.start, ref.start)))
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|og|samt|:|,\s*og)\s*", re.IGNORECASE)

@@ -242,6 +242,14 @@ def test_an_end_date_of_something_else_is_no_term():
     assert of_type(graph, "DISSOLVED") == []
 
 
+def test_a_body_recommended_to_set_up_a_group_has_not_set_it_up():
+    graph = read(
+        "Udvalget indstiller at anbefale Økonomiudvalget og Borgerrepræsentationen at sikre evalueringen "
+        "ved at etablere en uafhængig følgegruppe."
+    )
+    assert of_type(graph, "ESTABLISHED") == []
+
+
 def test_a_denied_establishment_is_no_establishment():
     graph = read("Aalborg Byråd besluttede ikke at nedsætte Digitaliseringsudvalget.")
     assert of_type(graph, "ESTABLISHED") == []
