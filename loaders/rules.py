@@ -471,6 +471,20 @@ def decision_concerns(ctx: Context) -> Iterator[Found]:
             yield Found("CONCERNS", decision.node_id, ref.node_id, sentence)
 
 
+@rule("decision_concerns_administration")
+def decision_concerns_administration(ctx: Context) -> Iterator[Found]:
+    """"… udmøntningen af de administrative besparelser i centre og områder i BUF, som blev vedtaget af
+    Borgerrepræsentationen d. 30. november 2023": the administration named beside a decision is what it concerns."""
+    for decision in ctx.decisions:
+        sentence = ctx.sentence_at(decision.start)
+        if sentence is None:
+            continue
+        for ref in ctx.refs_in(_main_clause(ctx, sentence, decision.end), {"Administration"}):
+            proposes = ctx.cues_in(danish.PROPOSAL_CUES, Span(ref.end, min(ref.end + 3, sentence.end) + 22))
+            if ref.node_id != decision.body_id and not _named_as_proposer(ctx, ref) and not proposes:
+                yield Found("CONCERNS", decision.node_id, ref.node_id, sentence)
+
+
 def _main_clause(ctx: Context, sentence: Span, after: int) -> Span:
     """The sentence up to the first subordinate clause after ``after``: "ØU tiltrådte indstilling om
     Fast track, som indebærer …, herunder særligt daginstitutionsområdet" is about Fast track only."""

@@ -64,7 +64,7 @@ def test_every_rule_is_tested_here():
         "dissolution", "establishment", "mandate_anchoring", "mandate_role", "reporting", "proposal",
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
-        "proposal_in_minutes", "proposer_signature", "fixed_term",
+        "proposal_in_minutes", "proposer_signature", "fixed_term", "decision_concerns_administration",
     }
 
 
@@ -635,6 +635,18 @@ def test_an_initiative_named_once_in_a_list_of_items_is_not_what_the_document_is
     assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns_subject" in r.rules] == []
 
 
+def test_a_decision_concerns_the_administration_named_beside_it():
+    graph = read(DISSOLUTION)
+    concerns = only(graph, "CONCERNS", "decision_concerns_administration")
+    assert named(graph, concerns) == ("Borgerrepræsentationens beslutning 30. november 2023", "Børne- og Ungdomsforvaltningen")
+    assert quotes(concerns) == [DISSOLUTION]
+
+
+def test_a_decision_does_not_concern_the_administration_that_proposed_it():
+    graph = read("Økonomiforvaltningen indstiller, og Økonomiudvalget godkendte den 7. november 2017 planen.")
+    assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns_administration" in r.rules] == []
+
+
 def test_a_decision_that_names_its_object_is_not_given_the_documents_subject():
     graph = read("Frisættelsesforsøg 2.0 og Ressortanalysen.\n\nØkonomiudvalget godkendte den 7. november 2017 Ressortanalysen.")
     assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns_subject" in r.rules] == []
@@ -689,7 +701,7 @@ EVERY_RULE = """Mødedato: 18.01.2018, kl. 17:30
 Ressortsekretariatet
 Økonomiforvaltningen
 
-Implementeringsgrupperne nedlægges pr. 1. april 2024 som en del af besparelserne, som blev vedtaget af Borgerrepræsentationen d. 30. november 2023.
+Implementeringsgrupperne nedlægges pr. 1. april 2024 som en del af besparelserne i BUF, som blev vedtaget af Borgerrepræsentationen d. 30. november 2023.
 Økonomiforvaltningen indstiller over for Økonomiudvalget, at planen godkendes.
 Borgerrepræsentationen besluttede at nedsætte Koordinationsforummet, som skal fungere indtil 31. december 2025.
 Beslutning: Økonomiudvalget godkendte den 7. november 2017 frisættelsesforsøg 2.0.
