@@ -425,6 +425,37 @@ def replacement(ctx: Context) -> Iterator[Found]:
             yield Found("REPLACED_BY", old.node_id, new.node_id, sentence, {"date": when} if when else {})
 
 
+@rule("task_succession")
+def task_succession(ctx: Context) -> Iterator[Found]:
+    """"… at nedlægge Skoleudvalget …" and "De opgaver som hørte under Skoleudvalget overføres også til
+    Børne-, Fritids- og Kulturudvalget": the body that takes over a closed body's tasks succeeds it."""
+    closed = _closed_down(ctx)
+    for sentence in ctx.sentences:
+        refs = ctx.refs_in(sentence)
+        for cue in ctx.cues_in(danish.TRANSFER_CUES, sentence):
+            old = _before(refs, cue.start(), HOLDERS)
+            new = _after(refs, cue.end(), HOLDERS)
+            if old is None or new is None or old.node_id not in closed or old.node_id == new.node_id:
+                continue
+            if ctx.text[cue.end() : new.start].strip():
+                continue
+            yield Found("REPLACED_BY", old.node_id, new.node_id, sentence)
+
+
+def _closed_down(ctx: Context) -> set[str]:
+    """Bodies the document names right after a word of closing down ("at nedlægge Skoleudvalget")
+    or right before one ("Skoleudvalget nedlægges")."""
+    closed = set()
+    for cue in ctx.cues_in(danish.DISSOLUTION_CUES, Span(0, len(ctx.text))):
+        after = _after(ctx.refs, cue.end(), CHANGEABLE)
+        before = _before(ctx.refs, cue.start(), CHANGEABLE)
+        if after is not None and not ctx.text[cue.end() : after.start].strip():
+            closed.add(after.node_id)
+        if before is not None and not ctx.text[before.end : cue.start()].strip():
+            closed.add(before.node_id)
+    return closed
+
+
 def _renamed(ctx: Context, old: Ref) -> bool:
     """"Navnet ”By-, Erhvervs- og Klimaudvalg” ændres til …": a new name for the same body, no successor."""
     return bool(ctx.cues_in(danish.NAME_CHANGE_WORDS, Span(max(0, old.start - 12), old.start)))

@@ -65,6 +65,7 @@ def test_every_rule_is_tested_here():
         "participation", "membership", "interface", "replacement", "letterhead_hierarchy", "decision_concerns",
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
         "proposal_in_minutes", "proposer_signature", "fixed_term", "decision_concerns_administration",
+        "task_succession",
     }
 
 
@@ -531,6 +532,21 @@ def test_y_afloeser_x_with_the_date_first_still_replaces_x_by_y():
     assert replaced.props["date"] == "2024-04-01"
 
 
+SUCCESSION = "De opgaver som hørte under Skoleudvalget overføres også til Børne-, Fritids- og Kulturudvalget."
+
+
+def test_the_body_that_takes_over_a_closed_bodys_tasks_succeeds_it():
+    graph = read("Det er aftalt at nedlægge Skoleudvalget.\n\n" + SUCCESSION)
+    replaced = only(graph, "REPLACED_BY", "task_succession")
+    assert named(graph, replaced) == ("Skoleudvalget", "Børne-, Fritids- og Kulturudvalget")
+    assert quotes(replaced) == [SUCCESSION]
+
+
+def test_tasks_moving_from_a_body_that_goes_on_is_no_succession():
+    graph = read(SUCCESSION)
+    assert of_type(graph, "REPLACED_BY") == []
+
+
 def test_bodies_that_work_together_do_not_replace_each_other():
     graph = read("Koordinationsforummet arbejder sammen med implementeringsgrupperne.")
     assert of_type(graph, "REPLACED_BY") == []
@@ -713,6 +729,7 @@ Der er snitflader mellem Teknik- og Miljøforvaltningen og Socialforvaltningen o
 Implementeringsgrupperne erstattes af Koordinationsforummet.
 Under Kultur- og Fritidsudvalget er idrætsområdet indskrevet.
 Klimaområdet overføres til Teknik- og Miljøudvalget.
+Det er aftalt at nedlægge Skoleudvalget. De opgaver som hørte under Skoleudvalget overføres til Børne- og Kulturudvalget.
 Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
 (Økonomiforvaltningen)
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
