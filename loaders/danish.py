@@ -240,6 +240,8 @@ DECISION_BODY_AFTER = ("af", ":", "i")
 #: "Teknisk Udvalg 6. september 2010: Jesper Gersholm anbefales", "Byrådet 20. september 2010".
 #: Words that may stand between the body and the date: "Byrådet den 20. september 2010:".
 MEETING_HEADER_DATE_PREFIXES = ("den", "d.")
+#: Words for a meeting: "HR-kredsens møde den 22. august 2017 besluttet" names who decided.
+MEETING_WORDS = (r"møde", r"mødet", r"møder")
 
 DISSOLUTION_CUES = (
     r"nedlægges", r"nedlægge", r"nedlægger", r"nedlagt", r"nedlagde",
@@ -252,12 +254,24 @@ ESTABLISHMENT_CUES = (
     r"nedsættelse af", r"etablering af", r"oprettelse af",
 )
 
+#: Labels of a case number: "Sagsnr.: 2010-56551", "Sagsid.: 21/9144", "J.nr. 2023-123".
+CASE_NUMBER_LABELS = ("sagsnr", "sagsid", "sagsnummer", "j.nr", "journalnr")
+#: A case number on its own in parentheses after an agenda item's title, as Københavns Kommune
+#: writes them: "14. Plan for frisættelsesforsøg 2.0 (2017-0331596)" (year, dash, serial).
+CASE_NUMBER_PATTERN = r"(?:19|20)\d\d-\d{5,8}"
+
 #: Words that introduce a body as the one who proposed, not the one who acted:
 #: "BR har på indstilling fra Kultur- og Fritidsudvalget nedsat …".
 PROPOSER_MARKERS = (r"indstilling fra", r"forslag fra", r"anbefaling fra")
 
+#: Words that make what follows a recommendation to a body, not its act:
+#: "at anbefale Økonomiudvalget … at etablere en uafhængig følgegruppe".
+RECOMMENDATION_CUES = (r"anbefale", r"anbefaler", r"anbefales", r"foreslå", r"foreslår", r"opfordre", r"opfordrer")
+
 #: Change words whose grammatical subject is what changes: "forsøget vil starte op", "rådet ophører".
 INTRANSITIVE_CHANGE_CUES = (r"starte op", r"ophører")
+#: Auxiliaries of the perfect tense: "BR har nedsat X" reports an earlier act of BR.
+PERFECT_AUXILIARIES = (r"har", r"havde")
 #: Auxiliaries that make a participle passive: "udvalget blev nedsat" (but "BR har nedsat udvalget").
 PASSIVE_AUXILIARIES = (r"blev", r"er", r"bliver", r"var", r"vil blive")
 
@@ -315,7 +329,15 @@ RECEIVER_FIRST_REPORTING_CUES = (
     r"forelægges", r"får forelagt", r"fik forelagt", r"orienteres", r"blive orienteret", r"bliver orienteret",
 )
 
-PROPOSAL_CUES = (r"indstiller over for", r"indstiller til", r"indstiller")
+PROPOSAL_CUES = (
+    r"indstiller over for", r"indstiller til", r"indstiller",
+    r"anbefaler over for", r"anbefaler overfor",
+)
+#: A recommendation without its author, in the minutes of the body that made it:
+#: "BESLUTNING: Økonomiudvalget … Administrationens forslag anbefales over for KB."
+PASSIVE_PROPOSAL_CUES = (r"anbefales over for", r"anbefales overfor", r"indstilles til", r"oversendes til")
+#: The header that dates the meeting a case is decided in: "Mødedato: 18.01.2018, kl. 17:30".
+MEETING_DATE_LABELS = (r"mødedato:", r"mødedato")
 
 PARTICIPATION_CUES = (
     r"deltog", r"deltager i", r"deltage i", r"tilsluttede sig",
@@ -331,12 +353,19 @@ INTERFACE_CUES = (r"snitflade mellem", r"snitflader mellem", r"snitfladerne mell
 
 REPLACEMENT_CUES = (r"erstattes af", r"afløser", r"afløses af", r"ændres til", r"omdannelse af")
 
+#: Words that make "X ændres til Y" a new name for the same body: "Navnet ”X” ændres til ”Y”".
+NAME_CHANGE_WORDS = (r"navnet", r"betegnelsen")
+
 MEMBERSHIP_CUES = (r"bestod af", r"består af", r"bestående af", r"med deltagelse af", r"medlemmer:", r"repræsentation fra")
 
 #: The member named first: "Københavns Kommune er medlem af Øresundskomiteen", "Kommunerne er repræsenteret i X".
 MEMBER_FIRST_CUES = (
     r"er medlem af", r"er medlemmer af", r"er repræsenteret i", r"indgår i", r"indgå i", r"sidder i",
 )
+
+#: Words that open a relative or elaborating clause after a comma (", som indebærer …"):
+#: what follows is not what the main clause is about.
+SUBORDINATE_CLAUSE_OPENERS = (r"som", r"der", r"hvor", r"herunder")
 
 #: A cue with one of these just before it is denied, not stated ("forventer ØKF ikke at deltage").
 NEGATIONS = (r"ikke", r"ej", r"aldrig", r"ingen")

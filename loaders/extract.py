@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from graph.model import Evidence, Graph, Node, Relation, decision_id, name_preference, node_id
 from loaders import danish
-from loaders.context import Context, DecisionRef, Ref
+from loaders.context import Context, DecisionRef, Ref, cue_regex
 from loaders.mentions import Mention, find_mentions
 from loaders.names import display_name, name_key, respell_name, stem_name
 from loaders.registry import Registry
@@ -50,6 +51,7 @@ def extract(document: SourceDocument, settings: ExtractionSettings) -> Graph:
     ctx = Context(document.name, text, sentences(text), refs, find_dates(text, _document_year(document)))
     if DECISION_RULE not in settings.disabled:
         _add_decisions(ctx, graph)
+        _add_case_number(ctx, graph, document.meta.get("date"))
     for name, rule in RULES.items():
         if name in settings.disabled:
             continue
@@ -188,7 +190,10 @@ def _add_decisions(ctx: Context, graph: Graph) -> None:
     closest: dict[tuple[str, str], Span] = {}
     for sentence in ctx.sentences:
         for cue in ctx.cues_in(danish.DECISION_CUES, sentence):
-            bodies = [b for b in ctx.refs_in(sentence, DECIDING) if _can_decide(ctx.text, b, cue)]
+            bodies = [
+                b for b in ctx.refs_in(sentence, DECIDING)
+                if _can_decide(ctx.text, b, cue) and not _genitive_of_another_noun(ctx, graph, b, cue)
+            ]
             body = _subject_after_verb(ctx.text, bodies, cue) or _nearest(bodies, cue.start(), cue.end())
             dates = [d for d in ctx.dates_in(sentence) if d.exact and not ctx.is_effective_date(d.start)]
             when = _nearest(dates, cue.start(), cue.end())
@@ -228,6 +233,28 @@ def _meeting_headers(ctx: Context) -> list[tuple[tuple[str, str], Span]]:
 _BODY_AFTER_DECISION = re.compile(r"\s*(?:" + "|".join(map(re.escape, danish.DECISION_BODY_AFTER)) + r")\s*")
 
 
+def _add_case_number(ctx: Context, graph: Graph, document_date: str | None) -> None:
+    """"Sagsnr.: 2010-56551", "Sagsid.: 21/9144", "14. Plan for … (2017-0331596)": the case the
+    document is about, decided on the document's own date (else the latest date it records);
+    earlier decisions it cites had cases of their own."""
+    found = _case_number_regex().search(ctx.text)
+    if found is None or not ctx.decisions:
+        return
+    day = str(document_date)[:10] if document_date else max(d.date for d in ctx.decisions)
+    for decision in ctx.decisions:
+        if decision.date == day:
+            graph.nodes[decision.node_id].props.setdefault("case_number", found.group("labelled") or found.group("bare"))
+
+
+@lru_cache(maxsize=1)
+def _case_number_regex() -> re.Pattern[str]:
+    labels = "|".join(re.escape(label) for label in danish.CASE_NUMBER_LABELS)
+    return re.compile(
+        rf"(?<!\w)(?:{labels})\.?:?[ \t]*(?P<labelled>\d[\d./-]*\d)|\((?P<bare>{danish.CASE_NUMBER_PATTERN})\)",
+        re.IGNORECASE,
+    )
+
+
 def _can_decide(text: str, body: Ref, cue: re.Match[str]) -> bool:
     """A body before the decision word decides ("ØU godkendte", "ØUs beslutning"); one after
     it only when named as the agent ("vedtaget af BR", "BESLUTNING: Økonomiudvalget",
@@ -248,6 +275,18 @@ def _subject_after_verb(text: str, bodies: list[Ref], cue: re.Match[str]) -> Ref
     """In "… af Borgergruppen besluttede Lokaldemokratiudvalget den 14. juni" the body right after
     the verb is its subject, however close the one before it is."""
     return next((b for b in bodies if _is_subject_after_verb(text, b, cue)), None)
+
+
+def _genitive_of_another_noun(ctx: Context, graph: Graph, body: Ref, cue: re.Match[str]) -> bool:
+    """"byrådets partier … aftalt": the genitive names whose parties agreed, not who decided.
+    A genitive decides only before the decision word itself or its meeting ("ØUs møde den …")."""
+    surface = ctx.text[body.start : body.end]
+    if body.end > cue.start() or not surface.endswith("s") or graph.nodes[body.node_id].name.endswith("s"):
+        return False
+    between = Span(body.end, cue.start())
+    if not ctx.text[between.start : between.end].strip():
+        return False
+    return not ctx.cues_in(danish.MEETING_WORDS, Span(body.end, min(cue.start(), body.end + 12)))
 
 
 def _nearest(items: list, start: int, end: int):

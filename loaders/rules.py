@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 from graph.schema import BODY_LABELS
 from loaders import danish
-from loaders.context import Context, Found, Ref
+from loaders.context import Context, Found, Ref, cue_regex
 from loaders.mentions import owned_body_regex
 from loaders.names import name_key
 from loaders.text import Span, lines
@@ -80,14 +80,19 @@ def _change(ctx: Context, cues: tuple[str, ...], relation: str, date_cues: tuple
             if decisions:
                 source = decisions[0].node_id
             else:
-                agents = [r for r in refs if r.node_id != target.node_id and not _named_as_proposer(ctx, r)]
+                agents = [
+                    r for r in refs
+                    if r.node_id != target.node_id and not _named_as_proposer(ctx, r) and not _only_recommended(ctx, sentence, r)
+                ]
                 agent = _before(agents, cue.start(), DECIDING)
                 if agent is None:
                     continue
-                source = _decision_of(ctx, agent.node_id, sentence) or agent.node_id
+                source = agent.node_id
+                if not _in_perfect_tense(ctx, agent, cue):
+                    source = _decision_of(ctx, agent.node_id, sentence) or source
             when = _effective_date(ctx, sentence, cue.start(), {d.date for d in decisions}, date_cues)
             props = {"date": when} if when else {}
-            for each in _enumeration(ctx, refs, target):
+            for each in _listed_after_colon(ctx, refs, target, sentence) or _enumeration(ctx, refs, target):
                 if each.node_id != source:
                     yield Found(relation, source, each.node_id, sentence, dict(props))
 
@@ -111,6 +116,12 @@ def _named_as_proposer(ctx: Context, ref: Ref) -> bool:
     return bool(ctx.cues_in(danish.PROPOSER_MARKERS, Span(max(0, ref.start - 20), ref.start)))
 
 
+def _only_recommended(ctx: Context, sentence: Span, ref: Ref) -> bool:
+    """"at anbefale Økonomiudvalget og Borgerrepræsentationen … at etablere en følgegruppe": a body
+    that is recommended (or asked) to act has not acted."""
+    return bool(ctx.cues_in(danish.RECOMMENDATION_CUES, Span(sentence.start, ref.start)))
+
+
 _LIST_GAP = re.compile(r"\s*(?:,|og|samt|:|,\s*og)\s*", re.IGNORECASE)
 
 
@@ -124,6 +135,20 @@ def _enumeration(ctx: Context, refs: list[Ref], first: Ref) -> list[Ref]:
             break
         listed.append(ref)
     return listed
+
+
+def _in_perfect_tense(ctx: Context, agent: Ref, cue: re.Match[str]) -> bool:
+    """"Borgerrepræsentationen har … nedsat X" reports an earlier act, not the document's own decision."""
+    first_word = re.compile(r"\s*").match(ctx.text, agent.end, cue.start()).end()
+    return bool(cue_regex(danish.PERFECT_AUXILIARIES).match(ctx.text, first_word, cue.start()))
+
+
+def _listed_after_colon(ctx: Context, refs: list[Ref], collective: Ref, sentence: Span) -> list[Ref]:
+    """"nedsat fire § 17, stk. 4-udvalg: A, B, C samt D": the bodies listed, not the collective
+    noun before the colon (a list item the finders do not know is skipped, not a stop)."""
+    if not re.match(r"\s*:", ctx.text[collective.end : sentence.end]):
+        return []
+    return [r for r in refs if r.start > collective.end and r.label in CHANGEABLE]
 
 
 def _decision_of(ctx: Context, body_id: str, sentence: Span) -> str | None:
@@ -147,6 +172,22 @@ def dissolution(ctx: Context) -> Iterator[Found]:
 def establishment(ctx: Context) -> Iterator[Found]:
     """"Borgerrepræsentationen besluttede … at nedsætte et strukturudvalg"; "Der etableres et nyt forum"."""
     yield from _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES)
+
+
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:som|der)\b", re.IGNORECASE)
+
+
+@rule("fixed_term")
+def fixed_term(ctx: Context) -> Iterator[Found]:
+    """"BR besluttede at nedsætte et strukturudvalg, som skulle fungere indtil 31. december 2012":
+    a body set up for a term is dissolved, by whoever set it up, when the term ends."""
+    for found in _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES):
+        named = [r for r in ctx.refs_in(found.span) if r.node_id == found.target]
+        if not named or not _RELATIVE_AFTER.match(ctx.text, named[-1].end, found.span.end):
+            continue
+        end = _effective_date(ctx, found.span, named[-1].end, set(), danish.END_DATE_CUES)
+        if end:
+            yield Found("DISSOLVED", found.source, found.target, found.span, {"date": end})
 
 
 @rule("mandate_anchoring")
@@ -305,6 +346,48 @@ def proposal(ctx: Context) -> Iterator[Found]:
                 yield Found("PROPOSED_BY", decision.node_id, proposer.node_id, sentence)
 
 
+@rule("proposal_in_minutes")
+def proposal_in_minutes(ctx: Context) -> Iterator[Found]:
+    """"BESLUTNING: Økonomiudvalget den 05-01-2022 … Administrationens forslag anbefales over for KB":
+    the body whose decision the minutes record recommends the decision the named body takes."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.PASSIVE_PROPOSAL_CUES, sentence):
+            decider = _after(ctx.refs_in(sentence), cue.end(), DECIDING)
+            recorded = [d for d in ctx.decisions if d.end <= sentence.start]
+            if decider is None or not recorded or recorded[-1].body_id == decider.node_id:
+                continue
+            proposer = recorded[-1]
+            taken = [d for d in ctx.decisions if d.body_id == decider.node_id and d.start > proposer.start]
+            if taken:
+                yield Found("PROPOSED_BY", taken[0].node_id, proposer.body_id, sentence)
+
+
+_SIGNATURE_LINE = re.compile(r"[ \t]*\(([^()\n]+)\)[ \t]*$", re.MULTILINE)
+
+
+@rule("proposer_signature")
+def proposer_signature(ctx: Context) -> Iterator[Found]:
+    """"Indstilling om, 1. at … (Økonomiforvaltningen)": the body that signs a recommendation on a
+    line of its own proposed the decision taken on the meeting date ("Mødedato: 18.01.2018")."""
+    meeting = _meeting_date(ctx)
+    taken = [d for d in ctx.decisions if d.date == meeting]
+    if meeting is None or len({d.node_id for d in taken}) != 1:
+        return
+    for line in _SIGNATURE_LINE.finditer(ctx.text):
+        signed = ctx.refs_in(Span(line.start(1), line.end(1)), BODY_LABELS)
+        if len(signed) == 1 and (signed[0].start, signed[0].end) == line.span(1):
+            yield Found("PROPOSED_BY", taken[0].node_id, signed[0].node_id, Span(line.start(1) - 1, line.end(1) + 1))
+
+
+def _meeting_date(ctx: Context) -> str | None:
+    """The date after a "Mødedato:" header."""
+    for cue in ctx.cues_in(danish.MEETING_DATE_LABELS, Span(0, len(ctx.text))):
+        after = ctx.dates_in(Span(cue.end(), cue.end() + 20))
+        if after and after[0].exact:
+            return after[0].iso
+    return None
+
+
 @rule("participation")
 def participation(ctx: Context) -> Iterator[Found]:
     """Bodies that take part in an initiative: "deltog", "tilsluttede sig", "tage udgangspunkt i model a)"."""
@@ -427,10 +510,46 @@ def replacement(ctx: Context) -> Iterator[Found]:
                 old, new = following[0], before
             else:
                 old, new = before, following[0]
-            if old.node_id == new.node_id:
+            if old.node_id == new.node_id or _renamed(ctx, old):
                 continue
             when = _effective_date(ctx, sentence, cue.start(), set()) or _effective_date(ctx, sentence, sentence.start, set())
             yield Found("REPLACED_BY", old.node_id, new.node_id, sentence, {"date": when} if when else {})
+
+
+@rule("task_succession")
+def task_succession(ctx: Context) -> Iterator[Found]:
+    """"… at nedlægge Skoleudvalget …" and "De opgaver som hørte under Skoleudvalget overføres også til
+    Børne-, Fritids- og Kulturudvalget": the body that takes over a closed body's tasks succeeds it."""
+    closed = _closed_down(ctx)
+    for sentence in ctx.sentences:
+        refs = ctx.refs_in(sentence)
+        for cue in ctx.cues_in(danish.TRANSFER_CUES, sentence):
+            old = _before(refs, cue.start(), HOLDERS)
+            new = _after(refs, cue.end(), HOLDERS)
+            if old is None or new is None or old.node_id not in closed or old.node_id == new.node_id:
+                continue
+            if ctx.text[cue.end() : new.start].strip():
+                continue
+            yield Found("REPLACED_BY", old.node_id, new.node_id, sentence)
+
+
+def _closed_down(ctx: Context) -> set[str]:
+    """Bodies the document names right after a word of closing down ("at nedlægge Skoleudvalget")
+    or right before one ("Skoleudvalget nedlægges")."""
+    closed = set()
+    for cue in ctx.cues_in(danish.DISSOLUTION_CUES, Span(0, len(ctx.text))):
+        after = _after(ctx.refs, cue.end(), CHANGEABLE)
+        before = _before(ctx.refs, cue.start(), CHANGEABLE)
+        if after is not None and not ctx.text[cue.end() : after.start].strip():
+            closed.add(after.node_id)
+        if before is not None and not ctx.text[before.end : cue.start()].strip():
+            closed.add(before.node_id)
+    return closed
+
+
+def _renamed(ctx: Context, old: Ref) -> bool:
+    """"Navnet ”By-, Erhvervs- og Klimaudvalg” ændres til …": a new name for the same body, no successor."""
+    return bool(ctx.cues_in(danish.NAME_CHANGE_WORDS, Span(max(0, old.start - 12), old.start)))
 
 
 #: Rank of a body in a letterhead: lower is higher up.
@@ -470,8 +589,32 @@ def decision_concerns(ctx: Context) -> Iterator[Found]:
         sentence = ctx.sentence_at(decision.start)
         if sentence is None:
             continue
-        for ref in ctx.refs_in(sentence, OBJECTS):
+        for ref in ctx.refs_in(_main_clause(ctx, sentence, decision.end), OBJECTS):
             yield Found("CONCERNS", decision.node_id, ref.node_id, sentence)
+
+
+@rule("decision_concerns_administration")
+def decision_concerns_administration(ctx: Context) -> Iterator[Found]:
+    """"… udmøntningen af de administrative besparelser i centre og områder i BUF, som blev vedtaget af
+    Borgerrepræsentationen d. 30. november 2023": the administration named beside a decision is what it concerns."""
+    for decision in ctx.decisions:
+        sentence = ctx.sentence_at(decision.start)
+        if sentence is None:
+            continue
+        for ref in ctx.refs_in(_main_clause(ctx, sentence, decision.end), {"Administration"}):
+            proposes = ctx.cues_in(danish.PROPOSAL_CUES, Span(ref.end, min(ref.end + 3, sentence.end) + 22))
+            if ref.node_id != decision.body_id and not _named_as_proposer(ctx, ref) and not proposes:
+                yield Found("CONCERNS", decision.node_id, ref.node_id, sentence)
+
+
+def _main_clause(ctx: Context, sentence: Span, after: int) -> Span:
+    """The sentence up to the first subordinate clause after ``after``: "ØU tiltrådte indstilling om
+    Fast track, som indebærer …, herunder særligt daginstitutionsområdet" is about Fast track only."""
+    subordinate = _SUBORDINATE_CLAUSE.search(ctx.text, after, sentence.end)
+    return Span(sentence.start, subordinate.start() if subordinate else sentence.end)
+
+
+_SUBORDINATE_CLAUSE = re.compile(r",\s*(?:" + "|".join(danish.SUBORDINATE_CLAUSE_OPENERS) + r")\b", re.IGNORECASE)
 
 
 @rule("decision_concerns_subject")
@@ -479,8 +622,8 @@ def decision_concerns_subject(ctx: Context) -> Iterator[Found]:
     """A decision whose own sentence names nothing concerns what the document is about:
     "Økonomiudvalgets beslutning i mødet den 7. november 2017" on the plan for frisættelsesforsøg 2.0."""
     subject = ctx.main_initiative
-    if subject is None:
-        return
+    if sum(r.node_id == subject for r in ctx.refs) < 2:
+        return  # named once, say in a list of agenda items, it is not what the document is about
     for decision in ctx.decisions:
         sentence = ctx.sentence_at(decision.start)
         if sentence is not None and not ctx.refs_in(sentence, OBJECTS):

@@ -66,6 +66,8 @@ def test_every_rule_is_tested_here():
         "task_under_body", "task_transfer", "decision_concerns_subject", "participants_in_parentheses",
         "affiliation", "stated_membership", "reporting_receiver_first", "involvement", "task_move",
         "owned_committees", "owned_body_part_of",
+        "proposal_in_minutes", "proposer_signature", "fixed_term", "decision_concerns_administration",
+        "task_succession",
     }
 
 
@@ -96,6 +98,48 @@ def test_a_decision_headed_beslutning_with_the_body_and_date_after_it():
     decided = only(graph, "DECIDED_BY", DECISION_RULE)
     assert named(graph, decided) == ("Økonomiudvalgets beslutning 5. januar 2022", "Økonomiudvalget")
     assert graph.nodes[decided.source].props["date"] == "2022-01-05"
+
+
+def test_a_decision_by_the_subject_after_a_finite_verb():
+    graph = read(
+        "På baggrund af en evaluering af Agenda 21 Borgergruppen, besluttede Økonomiudvalget "
+        "på sit møde den 14. juni 2010 at sammenlægge de to fora."
+    )
+    decided = only(graph, "DECIDED_BY", DECISION_RULE)
+    assert named(graph, decided) == ("Økonomiudvalgets beslutning 14. juni 2010", "Økonomiudvalget")
+    assert quotes(decided) == ["besluttede Økonomiudvalget på sit møde den 14. juni 2010"]
+
+
+def test_a_decision_in_a_named_body_on_a_date():
+    graph = read("Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020\n\nGodkendt")
+    decided = only(graph, "DECIDED_BY", DECISION_RULE)
+    assert named(graph, decided) == ("Udvalget for Ældre og Sundheds beslutning 4. juni 2020", "Udvalget for Ældre og Sundhed")
+
+
+def test_a_genitive_before_another_noun_is_not_who_decided():
+    graph = read("På mødet har byrådets partier den 11. juni 2021 aftalt, at strukturen ændres.")
+    assert of_type(graph, "DECIDED_BY") == []
+
+
+def test_a_genitive_before_its_meeting_is_who_decided():
+    graph = read("Økonomiudvalget har på Økonomiudvalgets møde den 22. august 2017 besluttet at gå videre.")
+    decided = only(graph, "DECIDED_BY", DECISION_RULE)
+    assert named(graph, decided) == ("Økonomiudvalgets beslutning 22. august 2017", "Økonomiudvalget")
+
+
+@pytest.mark.parametrize(
+    "header", ["Sagsnr.: 2010-56551", "14. Udpegning af repræsentanter (2010-56551)"], ids=["labelled", "kk.dk title"]
+)
+def test_a_decision_on_the_latest_date_carries_the_case_number(header):
+    graph = read(
+        f"{header}\n\nLokaldemokratiudvalget besluttede den 14. juni 2010 at sammenlægge fora.\n\n"
+        "Byrådet godkendte den 20. september 2010 indstillingen."
+    )
+    case_numbers = {n.name: n.props.get("case_number") for n in graph.nodes.values() if n.label == "Decision"}
+    assert case_numbers == {
+        "Lokaldemokratiudvalgets beslutning 14. juni 2010": None,
+        "Byrådets beslutning 20. september 2010": "2010-56551",
+    }
 
 
 @pytest.mark.parametrize(
@@ -169,6 +213,44 @@ def test_an_end_date_is_not_the_date_a_body_is_established():
     assert named(graph, established) == ("Byrådet", "Strukturudvalg")
     assert established.props.get("date") != "2012-12-31"
     assert graph.nodes[established.target].props.get("valid_from") != "2012-12-31"
+
+
+def test_a_body_that_has_set_up_committees_earlier_established_them_not_its_later_decision():
+    text = (
+        "Borgerrepræsentationen godkendte den 24. juni 2022 en ny betegnelse. "
+        "Borgerrepræsentationen har på indstilling fra Kultur- og Fritidsudvalget nedsat fire udvalg: "
+        "Rådet for Visuel Kunst, Scenekunstudvalget, Musikudvalget samt Nattelivsudvalget."
+    )
+    graph = read(text)
+    established = sorted(named(graph, r) for r in of_type(graph, "ESTABLISHED"))
+    assert established == [
+        ("Borgerrepræsentationen", "Musikudvalget"),
+        ("Borgerrepræsentationen", "Nattelivsudvalget"),
+        ("Borgerrepræsentationen", "Scenekunstudvalget"),
+    ]
+
+
+def test_a_body_set_up_for_a_term_is_dissolved_by_its_founder_when_the_term_ends():
+    text = "Byrådet besluttede at nedsætte et strukturudvalg, som skulle fungere indtil 31. december 2012."
+    graph = read(text)
+    dissolved = only(graph, "DISSOLVED", "fixed_term")
+    assert named(graph, dissolved) == ("Byrådet", "Strukturudvalg")
+    assert dissolved.props["date"] == "2012-12-31"
+    assert graph.nodes[dissolved.target].props["valid_to"] == "2012-12-31"
+    assert quotes(dissolved) == [text]
+
+
+def test_an_end_date_of_something_else_is_no_term():
+    graph = read("Byrådet besluttede at nedsætte et strukturudvalg og at drøfte sagen indtil 31. december 2012.")
+    assert of_type(graph, "DISSOLVED") == []
+
+
+def test_a_body_recommended_to_set_up_a_group_has_not_set_it_up():
+    graph = read(
+        "Udvalget indstiller at anbefale Økonomiudvalget og Borgerrepræsentationen at sikre evalueringen "
+        "ved at etablere en uafhængig følgegruppe."
+    )
+    assert of_type(graph, "ESTABLISHED") == []
 
 
 def test_a_denied_establishment_is_no_establishment():
@@ -341,6 +423,52 @@ def test_the_administration_that_recommends_proposed_the_committees_decision():
     assert decision.label == "Decision" and decision.props["date"] == "2017-11-07"
     assert graph.nodes[proposed.target] is node(graph, "Administration", "Økonomiforvaltningen")
     assert quotes(proposed) == [PROPOSAL]
+
+
+def test_a_committee_that_recommends_to_the_council_proposed_its_decision():
+    graph = read(
+        "Lokaldemokratiudvalget anbefaler overfor Byrådet, at to repræsentanter udpeges.\n\n"
+        "Byrådet godkendte den 20. september 2010 indstillingen."
+    )
+    proposed = only(graph, "PROPOSED_BY", "proposal")
+    assert named(graph, proposed) == ("Byrådets beslutning 20. september 2010", "Lokaldemokratiudvalget")
+
+
+MINUTES = (
+    "BESLUTNING: Økonomiudvalget den 05-01-2022\n\n"
+    "Administrationens forslag anbefales over for Kommunalbestyrelsen.\n\n"
+    "BESLUTNING: Kommunalbestyrelsen den 05-01-2022\n\nGodkendt."
+)
+
+
+def test_a_recommendation_in_a_committees_minutes_proposes_the_councils_decision():
+    graph = read(MINUTES)
+    proposed = only(graph, "PROPOSED_BY", "proposal_in_minutes")
+    assert named(graph, proposed) == ("Kommunalbestyrelsens beslutning 5. januar 2022", "Økonomiudvalget")
+    assert quotes(proposed) == ["Administrationens forslag anbefales over for Kommunalbestyrelsen."]
+
+
+def test_a_recommendation_before_any_recorded_decision_proposes_nothing():
+    graph = read("Forslaget anbefales over for Kommunalbestyrelsen.\n\nBESLUTNING: Kommunalbestyrelsen den 05-01-2022")
+    assert of_type(graph, "PROPOSED_BY") == []
+
+
+SIGNED = (
+    "Mødedato: 18.01.2018, kl. 17:30\n\nIndstilling om,\n\n  1. at overborgmesteren udpeges.\n\n"
+    "(Økonomiforvaltningen)\n\nBeslutning\n\nBorgerrepræsentationens beslutning i mødet den 18. januar 2018"
+)
+
+
+def test_the_body_signing_a_recommendation_proposed_the_decision_of_the_meeting():
+    graph = read(SIGNED)
+    proposed = only(graph, "PROPOSED_BY", "proposer_signature")
+    assert named(graph, proposed) == ("Borgerrepræsentationens beslutning 18. januar 2018", "Økonomiforvaltningen")
+    assert quotes(proposed) == ["(Økonomiforvaltningen)"]
+
+
+def test_a_signature_proposes_no_decision_of_another_day():
+    graph = read(SIGNED.replace("18. januar 2018", "6. marts 2017"))
+    assert of_type(graph, "PROPOSED_BY") == []
 
 
 def test_an_administration_that_only_suggests_proposes_nothing():
@@ -547,6 +675,11 @@ def test_y_afloeser_x_replaces_x_by_y():
     assert "date" not in replaced.props
 
 
+def test_a_new_name_for_a_committee_is_no_successor():
+    graph = read("Navnet ”By-, Erhvervs- og Klimaudvalg” ændres til ”Klima-, By- og Erhvervsudvalg”, forkortet KBEU.")
+    assert of_type(graph, "REPLACED_BY") == []
+
+
 def test_a_replacement_takes_effect_on_the_date_after_pr_not_on_an_earlier_decision_date():
     graph = read(
         "Implementeringsgrupperne, som Borgerrepræsentationen nedsatte d. 30. november 2023, "
@@ -562,6 +695,21 @@ def test_y_afloeser_x_with_the_date_first_still_replaces_x_by_y():
     replaced = only(graph, "REPLACED_BY", "replacement")
     assert named(graph, replaced) == ("Implementeringsgrupperne", "Koordinationsforummet")
     assert replaced.props["date"] == "2024-04-01"
+
+
+SUCCESSION = "De opgaver som hørte under Skoleudvalget overføres også til Børne-, Fritids- og Kulturudvalget."
+
+
+def test_the_body_that_takes_over_a_closed_bodys_tasks_succeeds_it():
+    graph = read("Det er aftalt at nedlægge Skoleudvalget.\n\n" + SUCCESSION)
+    replaced = only(graph, "REPLACED_BY", "task_succession")
+    assert named(graph, replaced) == ("Skoleudvalget", "Børne-, Fritids- og Kulturudvalget")
+    assert quotes(replaced) == [SUCCESSION]
+
+
+def test_tasks_moving_from_a_body_that_goes_on_is_no_succession():
+    graph = read(SUCCESSION)
+    assert of_type(graph, "REPLACED_BY") == []
 
 
 def test_bodies_that_work_together_do_not_replace_each_other():
@@ -600,6 +748,14 @@ def test_a_decision_concerns_the_initiative_named_in_its_sentence():
     assert graph.nodes[concerns.source].label == "Decision"
     assert graph.nodes[concerns.target] is node(graph, "Initiative", "Frisættelsesforsøg 2.0")
     assert quotes(concerns) == [text]
+
+
+def test_a_decision_does_not_concern_what_a_relative_clause_elaborates():
+    graph = read(
+        "Økonomiudvalget tiltrådte den 15. juni 2010 indstillingen, som indebærer et nyt forum, "
+        "herunder særligt daginstitutionsområdet."
+    )
+    assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns" in r.rules] == []
 
 
 def test_a_decision_does_not_concern_an_initiative_in_another_sentence():
@@ -650,6 +806,26 @@ def test_a_decision_that_names_nothing_concerns_what_the_document_is_about():
     concerns = only(graph, "CONCERNS", "decision_concerns_subject")
     assert named(graph, concerns) == ("Økonomiudvalgets beslutning 7. november 2017", "Frisættelsesforsøg 2.0")
     assert quotes(concerns) == ["Økonomiudvalgets beslutning i mødet den 7. november 2017"]
+
+
+def test_an_initiative_named_once_in_a_list_of_items_is_not_what_the_document_is_about():
+    graph = read(
+        "56. Status på arbejdsprogrammet 2020+\n\n"
+        "Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020\n\nGodkendt"
+    )
+    assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns_subject" in r.rules] == []
+
+
+def test_a_decision_concerns_the_administration_named_beside_it():
+    graph = read(DISSOLUTION)
+    concerns = only(graph, "CONCERNS", "decision_concerns_administration")
+    assert named(graph, concerns) == ("Borgerrepræsentationens beslutning 30. november 2023", "Børne- og Ungdomsforvaltningen")
+    assert quotes(concerns) == [DISSOLUTION]
+
+
+def test_a_decision_does_not_concern_the_administration_that_proposed_it():
+    graph = read("Økonomiforvaltningen indstiller, og Økonomiudvalget godkendte den 7. november 2017 planen.")
+    assert [r for r in of_type(graph, "CONCERNS") if "decision_concerns_administration" in r.rules] == []
 
 
 def test_a_decision_that_names_its_object_is_not_given_the_documents_subject():
@@ -717,12 +893,14 @@ def test_a_task_no_relation_is_about_is_no_node():
 
 # ------------------------------------------------------------ switching rules off
 
-EVERY_RULE = """Ressortsekretariatet
+EVERY_RULE = """Mødedato: 18.01.2018, kl. 17:30
+
+Ressortsekretariatet
 Økonomiforvaltningen
 
-Implementeringsgrupperne nedlægges pr. 1. april 2024 som en del af besparelserne, som blev vedtaget af Borgerrepræsentationen d. 30. november 2023.
+Implementeringsgrupperne nedlægges pr. 1. april 2024 som en del af besparelserne i BUF, som blev vedtaget af Borgerrepræsentationen d. 30. november 2023.
 Økonomiforvaltningen indstiller over for Økonomiudvalget, at planen godkendes.
-Borgerrepræsentationen besluttede at nedsætte Koordinationsforummet.
+Borgerrepræsentationen besluttede at nedsætte Koordinationsforummet, som skal fungere indtil 31. december 2025.
 Beslutning: Økonomiudvalget godkendte den 7. november 2017 frisættelsesforsøg 2.0.
 Frisættelsesforsøg 2.0 forankres i HR-kredsen, der således vil fungere som styregruppe for forsøget.
 Økonomiforvaltningen er projektejer for frisættelsesforsøg 2.0.
@@ -732,6 +910,7 @@ Der er snitflader mellem Teknik- og Miljøforvaltningen og Socialforvaltningen o
 Implementeringsgrupperne erstattes af Koordinationsforummet.
 Under Kultur- og Fritidsudvalget er idrætsområdet indskrevet.
 Klimaområdet overføres til Teknik- og Miljøudvalget.
+Det er aftalt at nedlægge Skoleudvalget. De opgaver som hørte under Skoleudvalget overføres til Børne- og Kulturudvalget.
 Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
 Projektgruppen består af Hans Jessen, KL.
 Københavns Kommune er medlem af Øresundskomiteen.
@@ -740,10 +919,14 @@ Frisættelsesforsøg 2.0 gennemføres med inddragelse af HR-kredsen.
 Regional udvikling flyttes fra Teknik- og Miljøudvalget til Socialudvalget.
 KL's seks politiske udvalg får nye formænd.
 KL’s bestyrelse holder møde.
+(Økonomiforvaltningen)
 Borgerrepræsentationens beslutning i mødet den 18. januar 2018
 Følgegruppen bestod af:
 Jesper Christensen (A)
 Susan Hedlund (A)
+
+Forslaget anbefales over for Kommunalbestyrelsen.
+BESLUTNING: Kommunalbestyrelsen den 05-01-2022
 """
 
 
