@@ -7,7 +7,7 @@ the CLI uses (``graph.reporting`` and the report library, ``graph.explore``,
 ``graph.analysis``, ``graph.ingest``, ``graph.export``). The interface speaks
 Danish, the analysts' language; the code stays English.
 
-``?side=Udforsk&knude=<node id>`` opens a page (and a node) directly.
+``?side=Udforsk&knude=<node id>&dybde=2`` opens a page (and a node's neighbourhood) directly.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from graph.explore import DEFAULT_NODE_LIMIT, Filters, cap, dates, filtered, ind
 from graph.export import export_graph
 from graph.ingest import default_settings, ingest
 from graph.model import Graph
-from graph.network_html import network_html, node_details
+from graph.network_html import LABEL_NAMES, network_html, node_details
 from graph.rdf_writer import DEFAULT_BASE_IRI
 from graph.reporting import cell_text, format_result, report_parameters, run_report
 from graph.schema import NODE_LABELS, RELATION_TYPES
@@ -37,11 +37,6 @@ from loaders.readers import FORMATS as READABLE_FORMATS
 from queries import Report, all_reports, load_report
 
 PAGES = ["Overblik", "Udforsk", "Overlap", "Cypher", "Dokumenter", "Eksport"]
-LABEL_NAMES = {
-    "Council": "Kommunalbestyrelse", "Committee": "Udvalg", "Administration": "Forvaltning", "Unit": "Enhed",
-    "Group": "Gruppe", "Organisation": "Organisation", "Person": "Person", "Decision": "Beslutning",
-    "Initiative": "Initiativ", "Task": "Opgave", "Document": "Dokument",
-}
 REPORT_TITLES = {
     "body_profile": "Profil af en enhed", "decisions": "Beslutninger", "duplicate_fora": "Dobbelte fora",
     "interface_density": "Snitflader mellem forvaltninger", "mandate_overlap": "Overlappende mandater",
@@ -95,7 +90,7 @@ def show_network(graph: Graph, distances: dict[str, int], limit: int, centre: st
     grouped = f"; {view.hidden} knuder ud over grænsen er samlet i {len(view.summaries)} grupper" if view.hidden else ""
     st.caption(f"Viser {len(view.nodes)} knuder og {len(view.relations)} relationer{grouped}. "
                "Klik på en knude for at se dens belæg.")
-    st.iframe(network_html(graph, view, centre), height=620)
+    st.iframe(network_html(graph, view, centre), height=640)
 
 
 # --- Overblik ---------------------------------------------------------------------------------------
@@ -181,7 +176,8 @@ def explore_page(graph: Graph) -> None:
     centre = left.selectbox("Vis naboskabet omkring", options, index=start, key=f"centre:{text}",
                             format_func=lambda key: "hele det filtrerede udsnit" if key is None
                             else f"{shown.nodes[key].name} ({LABEL_NAMES[shown.nodes[key].label]})")
-    depth = middle.slider("Dybde", 1, 4, 1, key="depth")
+    asked_depth = st.query_params.get("dybde", "1")
+    depth = middle.slider("Dybde", 1, 4, int(asked_depth) if asked_depth in {"1", "2", "3", "4"} else 1, key="depth")
     limit = right.number_input("Højst antal knuder", 20, 5000, DEFAULT_NODE_LIMIT, step=50, key="limit")
     if text and not matches:
         st.info("Ingen knuder matcher søgningen.")
@@ -197,7 +193,7 @@ def explore_page(graph: Graph) -> None:
 def node_panel(graph: Graph, key: str) -> None:
     details = node_details(graph, key)
     st.markdown(f"### {details['name']}")
-    st.write(f"Type: {LABEL_NAMES.get(details['label'], details['label'])}")
+    st.write(f"Type: {details['label_name']}")
     if details["aliases"]:
         st.write("Også kaldt: " + ", ".join(details["aliases"]))
     props = details["props"]

@@ -14,8 +14,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from pathlib import Path
 from typing import Any
 
+import pyvis
+from jinja2 import Environment, FileSystemLoader
 from pyvis.network import Network
 
 from graph.explore import SummaryNode, View, adjacency
@@ -26,15 +29,27 @@ LABEL_COLOURS = {
     "Group": "#43a047", "Organisation": "#f4511e", "Person": "#6d4c41", "Decision": "#fdd835",
     "Initiative": "#e53935", "Task": "#757575", "Document": "#bdbdbd",
 }
+#: The labels as the interface names them.
+LABEL_NAMES = {
+    "Council": "Kommunalbestyrelse", "Committee": "Udvalg", "Administration": "Forvaltning", "Unit": "Enhed",
+    "Group": "Gruppe", "Organisation": "Organisation", "Person": "Person", "Decision": "Beslutning",
+    "Initiative": "Initiativ", "Task": "Opgave", "Document": "Dokument",
+}
 SUMMARY_COLOUR = "#cfd8dc"
 #: Views with more nodes than this get the fixed spiral layout instead of physics.
 PHYSICS_LIMIT = 150
 #: Relations listed per node in the panel (the Streamlit page lists them all).
 PANEL_RELATIONS = 100
+#: One template environment for every page: pyvis makes a new one per network and so compiles its
+#: template, vis.js inline included, each time (0.3 s).
+_TEMPLATES = Environment(loader=FileSystemLoader(Path(pyvis.__file__).parent / "templates"))
 _SPIRAL_SPACING = 38.0
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-#: pyvis's page template links Bootstrap from a CDN; the page does not use it and must work offline.
-_CDN_TAGS = re.compile(r"<link[^>]*cdn\.jsdelivr\.net[^>]*>|<script[^>]*cdn\.jsdelivr\.net[^>]*>\s*</script>", re.S)
+#: pyvis's page template links Bootstrap from a CDN (the page does not use it and must work offline)
+#: and heads the page with an empty title.
+_UNUSED_TAGS = re.compile(
+    r"<link[^>]*cdn\.jsdelivr\.net[^>]*>|<script[^>]*cdn\.jsdelivr\.net[^>]*>\s*</script>"
+    r"|<center>\s*<h1>\s*</h1>\s*</center>", re.S)
 
 
 def node_details(graph: Graph, node_id: str, links: dict | None = None) -> dict[str, Any]:
@@ -56,6 +71,7 @@ def node_details(graph: Graph, node_id: str, links: dict | None = None) -> dict[
         "id": node.id,
         "name": node.name,
         "label": node.label,
+        "label_name": LABEL_NAMES.get(node.label, node.label),
         "aliases": sorted(node.aliases - {node.name}),
         "props": dict(sorted(node.props.items())),
         "sources": sorted(node.sources),
@@ -72,10 +88,11 @@ def network_html(graph: Graph, view: View, centre: str | None = None, height: in
     """The page for ``view`` of ``graph``; ``centre`` is drawn larger."""
     large = len(view.nodes) + len(view.summaries) > PHYSICS_LIMIT
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
+    net.templateEnv = _TEMPLATES
     positions = _spiral(list(view.nodes) + [s.key for s in view.summaries]) if large else {}
     for key in view.nodes:
         node = graph.nodes[key]
-        net.add_node(key, label=node.name, title=f"{node.label}: {node.name}", shape="dot",
+        net.add_node(key, label=node.name, title=f"{LABEL_NAMES.get(node.label, node.label)}: {node.name}", shape="dot",
                      color=LABEL_COLOURS.get(node.label, "#9e9e9e"), size=26 if key == centre else 12,
                      **positions.get(key, {}))
     for summary in view.summaries:
@@ -88,7 +105,7 @@ def network_html(graph: Graph, view: View, centre: str | None = None, height: in
     for (shown, summary), count in view.folded_links.items():
         net.add_edge(shown, summary, title=f"{count} relationer", dashes=True, width=1 + math.log2(count))
     net.set_options(json.dumps(_options(large)))
-    page = _CDN_TAGS.sub("", net.generate_html())
+    page = _UNUSED_TAGS.sub("", net.generate_html())
     links = adjacency(graph)
     details = {key: node_details(graph, key, links) for key in view.nodes}
     for detail in details.values():
@@ -163,7 +180,7 @@ _PANEL_SCRIPT = """
     panel.innerHTML = "";
     panel.dataset.node = id;
     add(panel, "h3", d.name);
-    add(panel, "div", d.label, "doc");
+    add(panel, "div", d.label_name || d.label, "doc");
     if (d.members) {
       var ul = add(panel, "ul");
       d.members.slice(0, 200).forEach(function (m) { add(ul, "li", m); });
