@@ -173,7 +173,7 @@ def explore_page(graph: Graph) -> None:
     options = [None] + [node.id for node in matches]
     start = options.index(wanted) if wanted and wanted in options else (1 if text and matches else 0)
     left, middle, right = st.columns([3, 1, 1])
-    centre = left.selectbox("Vis naboskabet omkring", options, index=start, key=f"centre:{text}",
+    centre = left.selectbox("Vis naboskabet omkring", options, index=start, key=f"centre:{text}:{bool(matches)}",
                             format_func=lambda key: "hele det filtrerede udsnit" if key is None
                             else f"{shown.nodes[key].name} ({LABEL_NAMES[shown.nodes[key].label]})")
     asked_depth = st.query_params.get("dybde", "1")
