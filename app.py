@@ -108,6 +108,9 @@ def overview_page(store_spec: str, graph: Graph) -> None:
     frame = pd.DataFrame(counts.rows, columns=["type", "antal"])
     frame["type"] = frame["type"].map(lambda label: LABEL_NAMES.get(label, label))
     st.markdown("**Knuder pr. type**")
+    if frame.empty:
+        st.info("Grafen er tom: indlæs dokumenter under Dokumenter.")
+        return
     st.bar_chart(frame, x="type", y="antal", horizontal=True)
 
     decisions = report_result(store_spec, "decisions")

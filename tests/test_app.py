@@ -224,6 +224,6 @@ def test_export_offers_turtle_json_ld_and_json(store_path, monkeypatch):
 def test_the_app_starts_on_an_empty_store(monkeypatch, tmp_path):
     app = _app(str(tmp_path / "new"), monkeypatch)
     assert {m.label: m.value for m in app.metric}["Knuder"] == "0"
-    assert "Grafen kender ingen oprettelser eller nedlæggelser." in [i.value for i in app.info]
+    assert [i.value for i in app.info] == ["Grafen er tom: indlæs dokumenter under Dokumenter."]
 
 
