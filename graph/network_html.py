@@ -150,7 +150,7 @@ def _script_json(value: Any) -> str:
 _PANEL = '<div id="details"><p class="hint">Klik på en knude for at se navne, gyldighed og belæg.</p></div>'
 
 _PANEL_STYLE = (
-    ".card{display:flex;gap:8px;font-family:system-ui,sans-serif;font-size:13px}"
+    "body{margin:0}.card{display:flex;gap:8px;font-family:system-ui,sans-serif;font-size:13px}"
     "#mynetwork{flex:1 1 auto;float:none!important}"
     "#details{flex:0 0 320px;overflow:auto;border:1px solid lightgray;padding:6px 10px;box-sizing:border-box}"
     "#details h3{margin:4px 0;font-size:16px}#details h4{margin:10px 0 4px;font-size:13px}"

@@ -95,17 +95,18 @@ def demo_app(tmp_path_factory):
     app.wait(10)
 
 
-def _network_frame(driver, wait_for: str) -> None:
-    """Switch into the network page whose script holds node ``wait_for`` once it has drawn."""
+def _network_frame(driver, holding: str, drawn_after: float = 0) -> None:
+    """Switch into the network page that holds node ``holding`` once it has drawn (after ``drawn_after``, ms)."""
     def drawn(_):
         driver.switch_to.default_content()
         for frame in driver.find_elements(By.TAG_NAME, "iframe"):
             driver.switch_to.default_content()
             driver.switch_to.frame(frame)
-            ready = driver.execute_script(
-                "return document.body && document.body.dataset.drawn === 'true' && "
-                "typeof RESSORTGRAF_DETAILS !== 'undefined' && arguments[0] in RESSORTGRAF_DETAILS", wait_for)
-            if ready:
+            if driver.execute_script(
+                "return (window.ressortgrafDrawnAt || 0) > arguments[1] && "
+                "typeof RESSORTGRAF_DETAILS !== 'undefined' && arguments[0] in RESSORTGRAF_DETAILS",
+                holding, drawn_after,
+            ):
                 return True
         return False
 
@@ -116,12 +117,9 @@ def test_clicking_a_body_in_the_network_shows_its_evidence(browser, demo_app, tm
     browser.get(demo_app)
     wait = WebDriverWait(browser, 60)
     wait.until(lambda d: d.find_elements(By.XPATH, "//label[.//p[text()='Udforsk']]"))[0].click()
-    search = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[aria-label='Søg efter navn eller forkortelse']"))
-    search[0].send_keys("Implementeringsgrupperne", Keys.ENTER)
-    wait.until(lambda d: d.find_elements(By.XPATH, "//h3[contains(., 'Implementeringsgrupperne')]"))
-
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "input[aria-label='Søg efter navn eller forkortelse']"))
     node = "group:implementeringsgruppe"
-    _network_frame(browser, node)
+    _search_and_time(browser, "Implementeringsgrupperne", node)
     x, y = browser.execute_script(
         "var p = network.canvasToDOM(network.getPositions([arguments[0]])[arguments[0]]); return [p.x, p.y];", node)
     canvas = browser.find_element(By.CSS_SELECTOR, "#mynetwork canvas")
@@ -174,19 +172,35 @@ def large_app(tmp_path_factory):
     app.wait(10)
 
 
-def test_a_neighbourhood_of_2000_nodes_renders_within_3_seconds(browser, large_app, record_property):
-    page = f"{large_app}/?side=Udforsk&knude=administration:hub&dybde=2"
-    browser.get(page)  # the first visit reads the store into the app's cache
-    _network_frame(browser, "administration:hub")
+def _search_and_time(driver, text: str, node: str) -> tuple[float, int]:
+    """Seconds from pressing Enter on a search for ``text`` to vis.js having drawn ``node``'s network,
+    and how many nodes it shows; leaves the driver in the network's frame."""
+    driver.switch_to.default_content()
+    search = driver.find_element(By.CSS_SELECTOR, "input[aria-label='Søg efter navn eller forkortelse']")
+    search.send_keys(Keys.CONTROL, "a")
+    search.send_keys(text)
+    asked_at = driver.execute_script("return Date.now()")
+    search.send_keys(Keys.ENTER)
+    _network_frame(driver, node, drawn_after=asked_at)
+    drawn_at, shown = driver.execute_script("return [window.ressortgrafDrawnAt, network.body.data.nodes.length]")
+    return (drawn_at - asked_at) / 1000, shown
 
+
+def test_a_neighbourhood_of_2000_nodes_renders_within_3_seconds(browser, large_app, record_property):
+    """Timed in the browser, from pressing Enter on the search to vis.js having drawn the network;
+    the median of three, each time switching from a small neighbourhood to the hub's 2,000 nodes."""
+    browser.get(f"{large_app}/?side=Udforsk&dybde=2")
+    _network_frame(browser, "unit:u0")  # the whole graph, capped, once the store is read
+    timings = []
+    for _ in range(3):
+        _search_and_time(browser, "Enhed 7", "unit:u7")
+        seconds, shown = _search_and_time(browser, "Hubforvaltningen", "administration:hub")
+        timings.append(seconds)
     browser.switch_to.default_content()
-    browser.get(page)
-    _network_frame(browser, "administration:hub")
-    drawn_at = browser.execute_script("return window.ressortgrafDrawnAt")
-    shown = browser.execute_script("return network.body.data.nodes.length")
-    browser.switch_to.default_content()
-    started_at = browser.execute_script("return performance.timeOrigin")
-    seconds = (drawn_at - started_at) / 1000
-    record_property("render_seconds_2000_nodes", round(seconds, 2))
-    print(f"2,000-node neighbourhood: drawn {seconds:.2f} s after navigation ({shown} nodes on screen)")
-    assert seconds <= RENDER_BUDGET_SECONDS
+    caption = browser.find_element(By.XPATH, "//p[starts-with(., 'Viser ')]").text
+    median = sorted(timings)[1]
+    record_property("render_seconds_2000_nodes", round(median, 2))
+    print(f"2,000-node neighbourhood drawn {median:.2f} s after asking (median of "
+          f"{', '.join(f'{t:.2f}' for t in timings)} s; {shown} nodes on screen: {caption})")
+    assert "1600 knuder ud over grænsen" in caption
+    assert median <= RENDER_BUDGET_SECONDS
