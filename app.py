@@ -131,12 +131,12 @@ def overview_page(store_spec: str, graph: Graph) -> None:
     st.altair_chart(
         alt.Chart(dated).mark_point(filled=True, size=120).encode(
             x=alt.X("effective:T", title="Træder i kraft"),
-            y=alt.Y("subject:N", title=None, sort=None),
+            y=alt.Y("subject:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
             color=alt.Color("hændelse:N", title="Hændelse",
                             scale=alt.Scale(domain=list(EVENT_NAMES.values()), range=["#43a047", "#e53935"])),
             tooltip=[alt.Tooltip("effective:N", title="Dato"), alt.Tooltip("subject:N", title="Hvad"),
                      alt.Tooltip("hændelse:N", title="Hændelse"), alt.Tooltip("decided_by:N", title="Besluttet af")],
-        ),
+        ).properties(height=max(120, 26 * dated["subject"].nunique())),
         width="stretch",
     )
     st.dataframe(timeline[["effective", "hændelse", "subject_label", "subject", "decision", "decided_by"]].rename(
@@ -243,10 +243,8 @@ def overlap_page(store_spec: str) -> None:
         st.download_button("Hent matricen som CSV", matrix.to_csv(), f"overlap-{kind}-{as_of}.csv", "text/csv",
                            key="matrix_csv")
     for name in REPORTS_SHOWN:
-        report = load_report(name)
         result = report_result(store_spec, name, as_of)
-        st.markdown(f"#### {REPORT_TITLES.get(name, report.title)}")
-        st.caption(report.answers)
+        st.markdown(f"#### {REPORT_TITLES.get(name, name)}")
         if result.rows:
             st.dataframe(readable(result), hide_index=True, width="stretch")
         else:
@@ -271,7 +269,8 @@ def cypher_page(store_spec: str, graph: Graph) -> None:
     st.selectbox("Rapport som udgangspunkt", [None] + [r.name for r in all_reports()], key="preset",
                  on_change=use_preset, format_func=lambda name: "egen forespørgsel" if name is None
                  else f"{REPORT_TITLES.get(name, name)} ({name})")
-    query = st.text_area("Forespørgsel (kun læsning)", DEFAULT_QUERY, key="cypher", height=220)
+    st.session_state.setdefault("cypher", DEFAULT_QUERY)
+    query = st.text_area("Forespørgsel (kun læsning)", key="cypher", height=220)
     params = {}
     for name in report_parameters(Report("query", "", "", "", query)):
         if name == "as_of":
