@@ -24,7 +24,9 @@ import streamlit as st
 
 from graph.analysis import MATRIX_KINDS, REPORTS_SHOWN, overlap_matrices
 from graph.cypher import WriteQueryError
-from graph.explore import DEFAULT_NODE_LIMIT, Filters, cap, dates, filtered, induced, neighbourhood, node_ids_in, search, whole
+from graph.explore import (
+    DEFAULT_NODE_LIMIT, Filters, cap, dates, filtered, induced, neighbourhood, node_ids_in, search, whole,
+)
 from graph.export import export_graph
 from graph.ingest import default_settings, ingest
 from graph.model import Graph
@@ -54,6 +56,8 @@ EXPORTS = [  # (button text, export format, file suffix, MIME type)
     ("Grafen som JSON", "json", "json", "application/json"),
 ]
 ALL = "Alle"
+#: Nodes offered in the centre list at most: a list of thousands would slow every page update.
+MAX_CHOICES = 1000
 
 
 @st.cache_resource(show_spinner=False)
@@ -87,7 +91,9 @@ def readable(result: QueryResult) -> pd.DataFrame:
 
 def show_network(graph: Graph, distances: dict[str, int], limit: int, centre: str | None = None) -> None:
     view = cap(graph, distances, limit)
-    grouped = f"; {view.hidden} knuder ud over grænsen er samlet i {len(view.summaries)} grupper" if view.hidden else ""
+    grouped = ""
+    if view.hidden:
+        grouped = f"; {view.hidden} knuder ud over grænsen er samlet i {len(view.summaries)} grupper"
     st.caption(f"Viser {len(view.nodes)} knuder og {len(view.relations)} relationer{grouped}. "
                "Klik på en knude for at se dens belæg.")
     st.iframe(network_html(graph, view, centre), height=640)
@@ -173,7 +179,7 @@ def explore_page(graph: Graph) -> None:
     text = st.text_input("Søg efter navn eller forkortelse", key="search")
     matches = search(shown, text) if text else sorted(shown.nodes.values(), key=lambda n: n.name.casefold())
     wanted = st.query_params.get("knude")
-    options = [None] + [node.id for node in matches]
+    options = [None] + [node.id for node in matches[:MAX_CHOICES]]
     start = options.index(wanted) if wanted and wanted in options else (1 if text and matches else 0)
     left, middle, right = st.columns([3, 1, 1])
     centre = left.selectbox("Vis naboskabet omkring", options, index=start, key=f"centre:{text}:{bool(matches)}",
@@ -184,6 +190,8 @@ def explore_page(graph: Graph) -> None:
     limit = right.number_input("Højst antal knuder", 20, 5000, DEFAULT_NODE_LIMIT, step=50, key="limit")
     if text and not matches:
         st.info("Ingen knuder matcher søgningen.")
+    if len(matches) > MAX_CHOICES:
+        st.caption(f"Listen viser de første {MAX_CHOICES} af {len(matches)} knuder; søg for at finde andre.")
     if not shown.nodes:
         st.info("Ingen knuder passer til filtrene.")
         return

@@ -53,7 +53,9 @@ def filtered(graph: Graph, filters: Filters) -> Graph:
     if filters.administrations:
         belongs = {key for key, admins in administrations_of(graph).items() if admins & filters.administrations}
         kept = belongs & nodes.keys()
-        kept |= {end for rel in relations.values() if {rel.source, rel.target} & belongs for end in (rel.source, rel.target)}
+        for rel in relations.values():
+            if rel.source in belongs or rel.target in belongs:
+                kept |= {rel.source, rel.target}
         nodes = {key: node for key, node in nodes.items() if key in kept}
         relations = {key: rel for key, rel in relations.items() if rel.source in kept and rel.target in kept}
     return Graph(nodes=nodes, relations=relations)
@@ -161,7 +163,8 @@ def cap(graph: Graph, distances: dict[str, int], limit: int = DEFAULT_NODE_LIMIT
     for key in rest:
         label = graph.nodes[key].label
         admin = min((names.get(a, a) for a in speaks_for.get(key, ())), default=NO_ADMINISTRATION)
-        summary = summaries.setdefault(f"summary:{label}:{admin}", SummaryNode(f"summary:{label}:{admin}", label, admin))
+        key_of_group = f"summary:{label}:{admin}"
+        summary = summaries.setdefault(key_of_group, SummaryNode(key_of_group, label, admin))
         summary.members.append(key)
         group_of[key] = summary.key
     folded: dict[tuple[str, str], int] = defaultdict(int)

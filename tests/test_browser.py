@@ -36,6 +36,9 @@ pytestmark = pytest.mark.skipif(
            "install them with: apt-get install chromium chromium-driver",
 )
 
+from selenium.common.exceptions import (  # noqa: E402
+    JavascriptException, NoSuchFrameException, StaleElementReferenceException,
+)
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -110,7 +113,9 @@ def _network_frame(driver, holding: str, drawn_after: float = 0) -> None:
                 return True
         return False
 
-    WebDriverWait(driver, 30, poll_frequency=0.05).until(drawn)
+    # Streamlit replaces the frame while it updates the page: a frame gone stale is looked for again.
+    ignored = (StaleElementReferenceException, NoSuchFrameException, JavascriptException)
+    WebDriverWait(driver, 30, poll_frequency=0.05, ignored_exceptions=ignored).until(drawn)
 
 
 def test_clicking_a_body_in_the_network_shows_its_evidence(browser, demo_app, tmp_path):
