@@ -142,8 +142,8 @@ def overview_page(store_spec: str, graph: Graph) -> None:
                             scale=alt.Scale(domain=list(EVENT_NAMES.values()), range=["#43a047", "#e53935"])),
             tooltip=[alt.Tooltip("effective:N", title="Dato"), alt.Tooltip("subject:N", title="Hvad"),
                      alt.Tooltip("hændelse:N", title="Hændelse"), alt.Tooltip("decided_by:N", title="Besluttet af")],
-        ).properties(height=max(120, 26 * dated["subject"].nunique())),
-        width="stretch",
+        ),
+        width="stretch", height=max(120, 26 * dated["subject"].nunique()),
     )
     st.dataframe(timeline[["effective", "hændelse", "subject_label", "subject", "decision", "decided_by"]].rename(
         columns={"effective": "dato", "subject_label": "type", "subject": "hvad", "decision": "beslutning",
@@ -240,14 +240,18 @@ def overlap_page(store_spec: str) -> None:
     else:
         cells = matrix.rename_axis("forvaltning").reset_index().melt(
             id_vars="forvaltning", var_name="med", value_name="antal")
-        st.altair_chart(
-            alt.Chart(cells).mark_rect().encode(
-                x=alt.X("med:N", title=None), y=alt.Y("forvaltning:N", title=None),
-                color=alt.Color("antal:Q", title="Antal", scale=alt.Scale(scheme="blues")),
-                tooltip=["forvaltning", "med", "antal"],
-            ),
-            width="stretch",
+        base = alt.Chart(cells).encode(
+            x=alt.X("med:N", title=None, axis=alt.Axis(labelLimit=260, labelAngle=-40)),
+            y=alt.Y("forvaltning:N", title=None, axis=alt.Axis(labelLimit=260)),
         )
+        heat_map = base.mark_rect().encode(
+            color=alt.Color("antal:Q", title="Antal", scale=alt.Scale(scheme="blues")),
+            tooltip=["forvaltning", "med", "antal"],
+        ) + base.mark_text(fontSize=12).encode(
+            text=alt.Text("antal:Q"),
+            color=alt.condition(alt.datum.antal > matrix.to_numpy().max() / 2, alt.value("white"), alt.value("#222")),
+        )
+        st.altair_chart(heat_map, width="stretch", height=200 + 40 * len(matrix))  # 200: the slanted names
         st.download_button("Hent matricen som CSV", matrix.to_csv(), f"overlap-{kind}-{as_of}.csv", "text/csv",
                            key="matrix_csv")
     for name in REPORTS_SHOWN:
