@@ -46,7 +46,11 @@ _READ_ONLY = "ressortgraf query is read-only"
 
 
 class WriteQueryError(ValueError):
-    """A query that would change the store (or administer it) was refused."""
+    """A query that would change the store (or administer it) was refused; ``clause`` names the clause."""
+
+    def __init__(self, message: str, clause: str) -> None:
+        super().__init__(message)
+        self.clause = clause
 
 
 def ensure_read_only(cypher: str) -> None:
@@ -69,11 +73,12 @@ def ensure_read_only(cypher: str) -> None:
             two_words = (keyword, after.upper())
             clause = " ".join(two_words) if two_words in _TWO_WORD_CLAUSES else keyword
             reason = REFUSED_CLAUSES["DELETE" if clause == "DETACH DELETE" else keyword]
-            raise WriteQueryError(f"{_READ_ONLY}: {clause} is {reason}")
+            raise WriteQueryError(f"{_READ_ONLY}: {clause} is {reason}", clause)
         if keyword == "CALL" and not _opens_subquery(tokens, i + 1):
             raise WriteQueryError(
                 f"{_READ_ONLY}: CALL of a procedure is refused "
-                "(only CALL { … } subqueries are allowed)"
+                "(only CALL { … } subqueries are allowed)",
+                "CALL",
             )
 
 
