@@ -93,8 +93,16 @@ def test_explore_shows_a_bodys_aliases_validity_and_evidence(store_path, monkeyp
 def test_explore_depth_widens_the_neighbourhood(store_path, monkeypatch):
     app = _app(store_path, monkeypatch, "Udforsk")
     app.text_input(key="search").input("Implementeringsgrupperne").run()
+    one_step = _shown_counts(app)
     app.slider(key="depth").set_value(2).run()
-    assert app.main.caption[0].value.startswith("Viser 3 knuder og 2 relationer")
+    nodes, relations = _shown_counts(app)
+    assert nodes > one_step[0] and relations > one_step[1]
+
+
+def _shown_counts(app) -> tuple[int, int]:
+    """(nodes, relations) from the caption "Viser N knuder og M relationer"."""
+    words = app.main.caption[0].value.split()
+    return int(words[1]), int(words[4])
 
 
 def test_explore_as_of_hides_what_was_dissolved_before_that_day(store_path, monkeypatch):
