@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 from loaders import danish
 from loaders.names import ocr_pattern
 from loaders.registry import Registry, RegistryEntity
+from loaders.scan import PhraseStarts, compound_matches
 
 _UPPER = "A-ZÆØÅ"
 _WORD = r"[\wæøåÆØÅ]"
@@ -94,10 +95,15 @@ def _prefix_of(surface: str, label: str) -> str:
     return lower
 
 
+@lru_cache(maxsize=None)
+def _head_starts(label: str) -> PhraseStarts:
+    return PhraseStarts(danish.BODY_HEADS[label])
+
+
 def body_compounds(text: str) -> Iterator[Mention]:
     """Committees, administrations, units, groups and initiatives named by a head noun."""
     for label in danish.BODY_HEADS:
-        for m in _compound_regex(label).finditer(text):
+        for m in compound_matches(_compound_regex(label), text, _head_starts(label)(text)):
             prefix = _prefix_of(m.group(), label)
             if prefix in danish.GENERIC_PREFIXES or (len(prefix) < danish.MIN_COMPOUND_PREFIX and "-" not in m.group()
                                                       and " " not in m.group()):

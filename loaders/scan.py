@@ -1,0 +1,165 @@
+"""Exact regex scans that skip the text where a pattern cannot match.
+
+Most patterns of the extractor are alternations of Danish words in their OCR
+forms (``ocr_pattern``): registry names, cue words, head nouns. Trying such an
+alternation at every position of a document is what made extraction slow.
+Every match of a word, though, contains a stretch of plain letters (a *key*:
+"konomiudvalget" of "Økonomiudvalget", whose "Ø" OCR may garble) that a
+plain substring search finds. ``PhraseStarts`` finds those keys and from them
+the few positions where a match can start; ``finditer_from`` then tries the
+pattern only there and yields exactly what ``pattern.finditer`` would.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from loaders import danish
+
+#: Letters that ``re.IGNORECASE`` equates with a letter of another lower case ("ſ" with "s"):
+#: in a text with one of them, a search of the lower-cased text could miss a match.
+_ODD_CASE = "İıſ"
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str | None:
+    """``text`` in lower case, where a case-insensitive match is a plain substring; None where it is not."""
+    if any(ch in text for ch in _ODD_CASE):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+@lru_cache(maxsize=4)
+def _reversed(text: str) -> str:
+    return text[::-1]
+
+
+def _variable(ch: str, capitals: bool) -> bool:
+    """Does ``ocr_pattern`` render ``ch`` as anything but the letter itself (a confusion class, ``\\s+``, ``-\\s*``)?"""
+    return (
+        ch.isspace() or ch == "-" or ch.lower() in danish.OCR_CONFUSIONS
+        or (capitals and ch in danish.OCR_CAPITAL_CONFUSIONS)
+    )
+
+
+def _key(phrase: str, capitals: bool) -> tuple[int, int]:
+    """Start and end of the longest stretch of ``phrase`` that ``ocr_pattern`` leaves as plain letters."""
+    best, start = (0, 0), 0
+    for i, ch in enumerate(phrase + " "):
+        if i == len(phrase) or _variable(ch, capitals):
+            if i - start > best[1] - best[0]:
+                best = (start, i)
+            start = i + 1
+    return best
+
+
+class PhraseStarts:
+    """Where a match of an alternation of ``ocr_pattern(phrase)`` forms can start in a text.
+
+    Each phrase is found by its key; the part of the phrase before the key is matched backwards
+    from there (it may hold white space or OCR-garbled letters) to give the start.
+    """
+
+    def __init__(self, phrases: Iterable[str], *, ignore_case: bool = True, capitals: bool = False) -> None:
+        from loaders.names import ocr_pattern
+
+        self.ignore_case = ignore_case
+        #: key -> how to go back from the key to the phrase's start: a fixed length or a reversed pattern
+        self.keys: dict[str, set[int | re.Pattern[str]]] = defaultdict(set)
+        flags = re.IGNORECASE if ignore_case else 0
+        for phrase in phrases:
+            start, end = _key(phrase, capitals)
+            if start == end:
+                raise ValueError(f"no plain letters to find {phrase!r} by")
+            key = phrase[start:end].lower() if ignore_case else phrase[start:end]
+            before = phrase[:start]
+            if not any(_variable(ch, capitals) for ch in before):
+                self.keys[key].add(len(before))
+            else:
+                backwards = ocr_pattern(before[::-1], capitals=capitals).replace(r"-\s*", r"\s*-")
+                self.keys[key].add(re.compile(backwards, flags))
+
+    def __call__(self, text: str) -> list[int] | None:
+        """Sorted positions where a phrase can start, or None when the text has to be scanned whole."""
+        haystack = lowered(text) if self.ignore_case else text
+        if haystack is None:
+            return None
+        starts = set()
+        for key, backs in self.keys.items():
+            found = haystack.find(key)
+            while found >= 0:
+                for back in backs:
+                    if isinstance(back, int):
+                        starts.add(found - back)
+                    else:
+                        m = back.match(_reversed(text), len(text) - found)
+                        if m:
+                            starts.add(found - (m.end() - m.start()))
+                found = haystack.find(key, found + 1)
+        return sorted(s for s in starts if s >= 0)
+
+
+def finditer_from(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)``, for a pattern that matches no empty string and
+    only at one of ``starts`` (sorted; None: anywhere)."""
+    end = len(text) if endpos is None else endpos
+    if starts is None:
+        yield from pattern.finditer(text, pos, end)
+        return
+    resume = pos
+    for start in starts[bisect_left(starts, pos):]:
+        if start >= end:
+            return
+        if start < resume:
+            continue
+        m = pattern.match(text, start, end)
+        if m:
+            yield m
+            resume = m.end()
+
+
+#: What can stand before a head noun in one compound name, read backwards from the head: the rest of
+#: its word and a hyphenated chain ("HR-", "By-, Erhvervs- og Plan"), or up to four words ("Det
+#: Bydækkende Områ", "politisk styre"). A match of ``mentions._compound_regex`` starts no earlier.
+_COMPOUND_LEAD_BACKWARDS = (
+    re.compile(r"\w*(?:-\w+)*"),
+    re.compile(r"\w*\s+go(?:\s+,?-\w+)+"),
+    re.compile(r"\w*(?:\s+\w+){1,4}"),
+)
+#: What can follow a head noun's first letters inside the name: the rest of the head (OCR reads ø as @)
+#: and its ending.
+_HEAD_REST = re.compile(r"[\w@]*")
+
+
+def compound_matches(pattern: re.Pattern[str], text: str, heads: list[int] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a compound-name pattern (``mentions._compound_regex``) that
+    ends in a head noun, given where head nouns start (None: anywhere).
+
+    The pattern runs only from the earliest start a compound ending in each head can have to the end
+    of that head's word; the matches are the same, since no match can start before that window and
+    none that starts in it can reach a head of a later window.
+    """
+    if heads is None:
+        yield from pattern.finditer(text)
+        return
+    backwards = _reversed(text)
+    spans = []
+    for head in heads:
+        at = len(text) - head
+        lead = max(m.end() - at for r in _COMPOUND_LEAD_BACKWARDS if (m := r.match(backwards, at)))
+        spans.append((head - lead, _HEAD_REST.match(text, head).end()))
+    windows: list[list[int]] = []
+    for start, end in sorted(spans):
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
