@@ -69,13 +69,16 @@ class PhraseStarts:
         from loaders.names import ocr_pattern
 
         self.ignore_case = ignore_case
+        #: a phrase with no plain letter ("ØÅ" in exact capitals) can start anywhere
+        self.anywhere = False
         #: key -> how to go back from the key to the phrase's start: a fixed length or a reversed pattern
         self.keys: dict[str, set[int | re.Pattern[str]]] = defaultdict(set)
         flags = re.IGNORECASE if ignore_case else 0
         for phrase in phrases:
             start, end = _key(phrase, capitals)
             if start == end:
-                raise ValueError(f"no plain letters to find {phrase!r} by")
+                self.anywhere = True
+                continue
             key = phrase[start:end].lower() if ignore_case else phrase[start:end]
             before = phrase[:start]
             if not any(_variable(ch, capitals) for ch in before):
@@ -87,7 +90,7 @@ class PhraseStarts:
     def __call__(self, text: str) -> list[int] | None:
         """Sorted positions where a phrase can start, or None when the text has to be scanned whole."""
         haystack = lowered(text) if self.ignore_case else text
-        if haystack is None:
+        if haystack is None or self.anywhere:
             return None
         starts = set()
         for key, backs in self.keys.items():
