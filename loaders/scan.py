@@ -35,7 +35,8 @@ def lowered(text: str) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _reversed(text: str) -> str:
+def reversed_text(text: str) -> str:
+    """``text`` backwards, for patterns that read back from a position."""
     return text[::-1]
 
 
@@ -100,7 +101,7 @@ class PhraseStarts:
                     if isinstance(back, int):
                         starts.add(found - back)
                     else:
-                        m = back.match(_reversed(text), len(text) - found)
+                        m = back.match(reversed_text(text), len(text) - found)
                         if m:
                             starts.add(found - (m.end() - m.start()))
                 found = haystack.find(key, found + 1)
@@ -152,7 +153,7 @@ def compound_matches(pattern: re.Pattern[str], text: str, heads: list[int] | Non
     if heads is None:
         yield from pattern.finditer(text)
         return
-    backwards = _reversed(text)
+    backwards = reversed_text(text)
     spans = []
     for head in heads:
         at = len(text) - head
