@@ -72,8 +72,9 @@ class PhraseStarts:
         self.ignore_case = ignore_case
         #: a phrase with no plain letter ("ØÅ" in exact capitals) can start anywhere
         self.anywhere = False
-        #: key -> how to go back from the key to the phrase's start: a fixed length or a reversed pattern
-        self.keys: dict[str, set[int | re.Pattern[str]]] = defaultdict(set)
+        #: key -> how to go back from where the key is found to the phrase's start: first a fixed
+        #: number of letters, then a fixed number or the length a reversed pattern matches
+        self.keys: dict[str, set[tuple[int, int | re.Pattern[str]]]] = defaultdict(set)
         flags = re.IGNORECASE if ignore_case else 0
         for phrase in phrases:
             start, end = _key(phrase, capitals)
@@ -83,27 +84,47 @@ class PhraseStarts:
             key = phrase[start:end].lower() if ignore_case else phrase[start:end]
             before = phrase[:start]
             if not any(_variable(ch, capitals) for ch in before):
-                self.keys[key].add(len(before))
+                self.keys[key].add((0, len(before)))
             else:
                 backwards = ocr_pattern(before[::-1], capitals=capitals).replace(r"-\s*", r"\s*-")
-                self.keys[key].add(re.compile(backwards, flags))
+                self.keys[key].add((0, re.compile(backwards, flags)))
+        self._fold_longer_keys()
+        self._last: tuple[str, list[int] | None] | None = None
+
+    def _fold_longer_keys(self) -> None:
+        """A key that holds a shorter one ("januar", "jan") is found by the shorter one: one search less."""
+        kept: list[str] = []
+        for key in sorted(self.keys, key=len):
+            inner = next((k for k in kept if k in key), None)
+            if inner is None:
+                kept.append(key)
+                continue
+            offset = key.index(inner)
+            self.keys[inner] |= {(shift + offset, back) for shift, back in self.keys.pop(key)}
 
     def __call__(self, text: str) -> list[int] | None:
         """Sorted positions where a phrase can start, or None when the text has to be scanned whole."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
         haystack = lowered(text) if self.ignore_case else text
-        if haystack is None or self.anywhere:
-            return None
+        starts: list[int] | None = None
+        if haystack is not None and not self.anywhere:
+            starts = self._starts(text, haystack)
+        self._last = (text, starts)
+        return starts
+
+    def _starts(self, text: str, haystack: str) -> list[int]:
         starts = set()
         for key, backs in self.keys.items():
             found = haystack.find(key)
             while found >= 0:
-                for back in backs:
+                for shift, back in backs:
                     if isinstance(back, int):
-                        starts.add(found - back)
+                        starts.add(found - shift - back)
                     else:
-                        m = back.match(reversed_text(text), len(text) - found)
+                        m = back.match(reversed_text(text), len(text) - found + shift)
                         if m:
-                            starts.add(found - (m.end() - m.start()))
+                            starts.add(found - shift - (m.end() - m.start()))
                 found = haystack.find(key, found + 1)
         return sorted(s for s in starts if s >= 0)
 
