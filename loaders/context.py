@@ -75,7 +75,7 @@ class Context:
     dates: list[FoundDate]
     decisions: list[DecisionRef] = field(default_factory=list)
     #: Where each cue list's words can start in the text, found once per document.
-    _cue_starts: dict[tuple[str, ...], list[int] | None] = field(default_factory=dict, init=False, repr=False)
+    _cue_positions: dict[tuple[str, ...], list[int] | None] = field(default_factory=dict, init=False, repr=False)
 
     def refs_in(self, span: Span, labels: Iterable[str] | None = None) -> list[Ref]:
         wanted = set(labels) if labels is not None else None
@@ -89,10 +89,15 @@ class Context:
 
     def cues_in(self, cues: tuple[str, ...], span: Span) -> list[re.Match[str]]:
         """Cue words in the span, leaving out denied ones ("ikke at deltage")."""
-        if cues not in self._cue_starts:
-            self._cue_starts[cues] = _cue_starts(cues)(self.text)
+        starts = self._cue_positions.get(cues, False)
+        if starts is False:
+            starts = self._cue_positions[cues] = _cue_starts(cues)(self.text)
+        if starts is not None:
+            first = bisect_left(starts, span.start)
+            if first == len(starts) or starts[first] >= span.end:
+                return []  # no cue word starts in the span
         return [
-            m for m in finditer_from(cue_regex(cues), self.text, self._cue_starts[cues], span.start, span.end)
+            m for m in finditer_from(cue_regex(cues), self.text, starts, span.start, span.end)
             if not _NEGATION_BEFORE.search(self.text, max(span.start, m.start() - 12), m.start())
         ]
 

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 from loaders import danish
 from loaders.names import ocr_pattern
 from loaders.registry import Registry, RegistryEntity
-from loaders.scan import PhraseStarts, compound_matches
+from loaders.scan import PhraseStarts, compound_matches, finditer_from, word_starts
 
 _UPPER = "A-ZÆØÅ"
 _WORD = r"[\wæøåÆØÅ]"
@@ -206,7 +206,8 @@ def _versioned_initiative_regex() -> re.Pattern[str]:
 
 def versioned_initiatives(text: str) -> Iterator[Mention]:
     """An initiative with a version number: "frisættelsesforsøg 2.0"."""
-    for m in _versioned_initiative_regex().finditer(text):
+    starts = word_starts(text, _head_starts("Initiative")(text))
+    for m in finditer_from(_versioned_initiative_regex(), text, starts):
         yield Mention("Initiative", m.start(), m.end(), m.group(), "versioned_initiative")
 
 

@@ -129,6 +129,17 @@ class PhraseStarts:
         return sorted(s for s in starts if s >= 0)
 
 
+_WORD_BACKWARDS = re.compile(r"\w*")
+
+
+def word_starts(text: str, positions: list[int] | None) -> list[int] | None:
+    """Where the word that each of ``positions`` is in starts (None stays None)."""
+    if positions is None:
+        return None
+    backwards, length = reversed_text(text), len(text)
+    return sorted({p - len(_WORD_BACKWARDS.match(backwards, length - p).group()) for p in positions})
+
+
 def finditer_from(
     pattern: re.Pattern[str], text: str, starts: list[int] | None, pos: int = 0, endpos: int | None = None
 ) -> Iterator[re.Match[str]]:
