@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 from loaders import danish
 from loaders.names import ocr_pattern
 from loaders.registry import Registry, RegistryEntity
-from loaders.scan import PhraseStarts, compound_matches, finditer_from, word_starts
+from loaders.scan import PhraseStarts, compound_matches, finditer_from, word_starts, words_before
 
 _UPPER = "A-ZÆØÅ"
 _WORD = r"[\wæøåÆØÅ]"
@@ -121,9 +121,12 @@ _FOR_LABELS = {
 }
 
 
+_for_heads = PhraseStarts(_FOR_LABELS, ignore_case=False)
+
+
 def named_for(text: str) -> Iterator[Mention]:
     """"Udvalget for Ældre og Sundhed", "Center for Politik og HR", "Sekretariatet for Fremfærd"."""
-    for m in _FOR_NAME.finditer(text):
+    for m in finditer_from(_FOR_NAME, text, _for_heads(text)):
         yield Mention(_FOR_LABELS[m.group("head")], m.start(), m.end(), m.group(), "named_for")
 
 
@@ -137,9 +140,16 @@ def _council_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w@])(?:[{_UPPER}]{_WORD}+\s+)?{alternation}(?![\w])")
 
 
+@lru_cache(maxsize=1)
+def _council_starts() -> PhraseStarts:
+    return PhraseStarts(danish.COUNCIL_WORDS)
+
+
 def councils(text: str) -> Iterator[Mention]:
     """"byrådet", "Aalborg Byråd", "kommunalbestyrelsen", "Regionsrådet"."""
-    for m in _council_regex().finditer(text):
+    words = _council_starts()(text)
+    starts = None if words is None else sorted(set(words).union(words_before(text, words)))
+    for m in finditer_from(_council_regex(), text, starts):
         surface = m.group()
         first, _, rest = surface.partition(" ")
         if rest and not first[:1].isupper():
@@ -154,9 +164,15 @@ _MUNICIPALITY = re.compile(
 )
 
 
+_municipality_words = PhraseStarts((danish.MUNICIPALITY_WORD, danish.REGION_WORD), ignore_case=False)
+
+
 def municipalities(text: str) -> Iterator[Mention]:
     """"Aalborg Kommune", "Københavns Kommunes", "Region Midtjylland"."""
-    for m in _MUNICIPALITY.finditer(text):
+    words = _municipality_words(text)
+    before = words_before(text, words)
+    starts = None if words is None else sorted(set(words).union(before, words_before(text, before, "-")))
+    for m in finditer_from(_MUNICIPALITY, text, starts):
         yield Mention("Organisation", m.start(), m.end(), m.group(), "municipality")
 
 

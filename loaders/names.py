@@ -144,10 +144,21 @@ def stem_name(name: str) -> str:
     words = re.sub(r"^(?:den|det|de)\s+", "", " ".join(name.split()), flags=re.I).casefold().split()
     words = [re.sub(r"(isk|iv|ig|al)e$", r"\1", w) for w in words]
     text = " ".join(words)
-    for inflected, head in _readable_inflections():
-        if text.endswith(inflected):
-            return text[: len(text) - len(inflected)] + head
+    lengths, heads = _readable_inflection_index()
+    for length in lengths:
+        head = heads.get(text[-length:]) if length <= len(text) else None
+        if head is not None:
+            return text[: len(text) - length] + head
     return text
+
+
+@lru_cache(maxsize=None)
+def _readable_inflection_index() -> tuple[tuple[int, ...], dict[str, str]]:
+    """``_readable_inflections`` for look-up by suffix, as ``_inflection_index`` is for ``_inflections``."""
+    heads: dict[str, str] = {}
+    for inflected, head in _readable_inflections():
+        heads.setdefault(inflected, head)
+    return tuple(sorted({len(i) for i in heads}, reverse=True)), heads
 
 
 @lru_cache(maxsize=1)

@@ -140,6 +140,20 @@ def word_starts(text: str, positions: list[int] | None) -> list[int] | None:
     return sorted({p - len(_WORD_BACKWARDS.match(backwards, length - p).group()) for p in positions})
 
 
+def words_before(text: str, positions: list[int] | None, separator: str = r"\s+") -> list[int] | None:
+    """Where the word before each of ``positions`` starts, when only ``separator`` lies between (None stays None)."""
+    if positions is None:
+        return None
+    backwards, length = reversed_text(text), len(text)
+    pattern = _word_before_backwards(separator)
+    return sorted({p - len(m.group()) for p in positions if (m := pattern.match(backwards, length - p))})
+
+
+@lru_cache(maxsize=None)
+def _word_before_backwards(separator: str) -> re.Pattern[str]:
+    return re.compile(separator + r"\w+")
+
+
 def finditer_from(
     pattern: re.Pattern[str], text: str, starts: list[int] | None, pos: int = 0, endpos: int | None = None
 ) -> Iterator[re.Match[str]]:
