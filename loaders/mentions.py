@@ -74,6 +74,17 @@ def _compound_regex(label: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w@-])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
+#: What can lead up to a head noun inside a match of ``_compound_regex``, read backwards from the
+#: head: the rest of its word and a hyphenated chain ("HR-"), a coordination ("By-, Erhvervs- og
+#: Plan"), "Det"/"Den" and capitalised words ("Det Bydækkende Områ"), or one word ("politisk styre").
+_COMPOUND_LEADS_BACKWARDS = (
+    re.compile(r"\w*(?:-\w+)*"),
+    re.compile(r"\w*\s+go(?:\s+,?-\w+)+"),
+    re.compile(rf"\w*(?:\s+\w+[{_UPPER}]){{1,3}}\s+(?:teD|neD)"),
+    re.compile(r"\w*\s+\w+"),
+)
+
+
 @lru_cache(maxsize=None)
 def _head_endings(label: str) -> tuple[re.Pattern[str], ...]:
     """Each inflected head noun of the label at the end of a name, longest head and ending first."""
@@ -100,10 +111,26 @@ def _head_starts(label: str) -> PhraseStarts:
     return PhraseStarts(danish.BODY_HEADS[label])
 
 
+@lru_cache(maxsize=None)
+def _word_final_head(label: str) -> re.Pattern[str]:
+    """A head noun with an ending that closes its word: where a compound of the label can end."""
+    return re.compile(_head_alternation(label) + r"(?![\w])")
+
+
+def _compound_heads(text: str, label: str) -> list[int] | None:
+    """Where the head noun that ends a compound of the label can start (None: anywhere)."""
+    starts = _head_starts(label)(text)
+    if starts is None:
+        return None
+    closing = _word_final_head(label)
+    return [start for start in starts if closing.match(text, start)]
+
+
 def body_compounds(text: str) -> Iterator[Mention]:
     """Committees, administrations, units, groups and initiatives named by a head noun."""
     for label in danish.BODY_HEADS:
-        for m in compound_matches(_compound_regex(label), text, _head_starts(label)(text)):
+        heads = _compound_heads(text, label)
+        for m in compound_matches(_compound_regex(label), text, heads, _COMPOUND_LEADS_BACKWARDS):
             prefix = _prefix_of(m.group(), label)
             if prefix in danish.GENERIC_PREFIXES or (len(prefix) < danish.MIN_COMPOUND_PREFIX and "-" not in m.group()
                                                       and " " not in m.group()):

@@ -175,22 +175,17 @@ def finditer_from(
             resume = m.end()
 
 
-#: What can stand before a head noun in one compound name, read backwards from the head: the rest of
-#: its word and a hyphenated chain ("HR-", "By-, Erhvervs- og Plan"), or up to four words ("Det
-#: Bydækkende Områ", "politisk styre"). A match of ``mentions._compound_regex`` starts no earlier.
-_COMPOUND_LEAD_BACKWARDS = (
-    re.compile(r"\w*(?:-\w+)*"),
-    re.compile(r"\w*\s+go(?:\s+,?-\w+)+"),
-    re.compile(r"\w*(?:\s+\w+){1,4}"),
-)
 #: What can follow a head noun's first letters inside the name: the rest of the head (OCR reads ø as @)
 #: and its ending.
 _HEAD_REST = re.compile(r"[\w@]*")
 
 
-def compound_matches(pattern: re.Pattern[str], text: str, heads: list[int] | None) -> Iterator[re.Match[str]]:
+def compound_matches(
+    pattern: re.Pattern[str], text: str, heads: list[int] | None, leads: Iterable[re.Pattern[str]]
+) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a compound-name pattern (``mentions._compound_regex``) that
-    ends in a head noun, given where head nouns start (None: anywhere).
+    ends in a head noun, given where head nouns start (None: anywhere) and what can lead up to a
+    head inside a match, as patterns read backwards from the head (one of them matching always).
 
     The pattern runs only from the earliest start a compound ending in each head can have to the end
     of that head's word; the matches are the same, since no match can start before that window and
@@ -203,7 +198,7 @@ def compound_matches(pattern: re.Pattern[str], text: str, heads: list[int] | Non
     spans = []
     for head in heads:
         at = len(text) - head
-        lead = max(m.end() - at for r in _COMPOUND_LEAD_BACKWARDS if (m := r.match(backwards, at)))
+        lead = max(m.end() - at for r in leads if (m := r.match(backwards, at)))
         spans.append((head - lead, _HEAD_REST.match(text, head).end()))
     windows: list[list[int]] = []
     for start, end in sorted(spans):
