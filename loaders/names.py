@@ -115,6 +115,7 @@ def name_key(name: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def display_name(surface: str) -> str:
     """A mention as a node name: one line, no leading article, no genitive -s, capitalised."""
     name = re.sub(r"\s+", " ", surface).strip(" ,.;:")
@@ -135,6 +136,7 @@ def _readable_inflections() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+@lru_cache(maxsize=65536)
 def stem_name(name: str) -> str:
     """Readable base form of a name, for node ids: "Implementeringsgrupperne" -> "implementeringsgruppe".
 
@@ -221,6 +223,7 @@ def _keep_case(original: str, spelling: str) -> str:
     return spelling[:1].upper() + spelling[1:] if original[:1].isupper() else spelling
 
 
+@lru_cache(maxsize=65536)
 def respell_name(name: str) -> str | None:
     """A name with each OCR-garbled word respelt, or None when nothing changes."""
     words = re.split(r"(\W+)", name)

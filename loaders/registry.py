@@ -48,7 +48,7 @@ class RegistryEntity:
     valid_to: str | None
     sources: tuple[str, ...]
 
-    @property
+    @cached_property
     def node_id(self) -> str:
         return node_id(self.label, f"{self.registry} {self.name}" if self.registry_scoped else self.name)
 
