@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 from loaders import danish
 from loaders.names import ocr_pattern
 from loaders.registry import Registry, RegistryEntity
-from loaders.scan import PhraseStarts, compound_matches, finditer_from, word_starts, words_before
+from loaders.scan import PhraseStarts, finditer_around, finditer_from, word_starts, words_before
 
 _UPPER = "A-ZÆØÅ"
 _WORD = r"[\wæøåÆØÅ]"
@@ -83,6 +83,9 @@ _COMPOUND_LEADS_BACKWARDS = (
     re.compile(rf"\w*(?:\s+\w+[{_UPPER}]){{1,3}}\s+(?:teD|neD)"),
     re.compile(r"\w*\s+\w+"),
 )
+#: What follows the start of a head noun inside a compound: the rest of the head (OCR reads ø as @)
+#: and its ending, up to a character that is not part of a word.
+_HEAD_REST = re.compile(r"[\w@]*")
 
 
 @lru_cache(maxsize=None)
@@ -130,7 +133,7 @@ def body_compounds(text: str) -> Iterator[Mention]:
     """Committees, administrations, units, groups and initiatives named by a head noun."""
     for label in danish.BODY_HEADS:
         heads = _compound_heads(text, label)
-        for m in compound_matches(_compound_regex(label), text, heads, _COMPOUND_LEADS_BACKWARDS):
+        for m in finditer_around(_compound_regex(label), text, heads, _COMPOUND_LEADS_BACKWARDS, _HEAD_REST):
             prefix = _prefix_of(m.group(), label)
             if prefix in danish.GENERIC_PREFIXES or (len(prefix) < danish.MIN_COMPOUND_PREFIX and "-" not in m.group()
                                                       and " " not in m.group()):
@@ -211,9 +214,16 @@ _PERSON = re.compile(
 )
 
 
+#: What leads up to the parenthesis after a person's name, read backwards: white space and up to four words.
+_NAME_BACKWARDS = re.compile(r"\s*(?:[\w.\-]+(?: [\w.\-]+){0,3})?")
+_PARTY_IN_PARENTHESES = re.compile(r"\(\w*\)?")
+_OPENING_PARENTHESIS = re.compile(r"\(")
+
+
 def persons_with_party(text: str) -> Iterator[Mention]:
     """"Rasmus Rune Steenberger (F)", "Signe Goldmann (løsgænger)"."""
-    for m in _PERSON.finditer(text):
+    parentheses = [m.start() for m in _OPENING_PARENTHESIS.finditer(text)]
+    for m in finditer_around(_PERSON, text, parentheses, (_NAME_BACKWARDS,), _PARTY_IN_PARENTHESES):
         party = m.group("party")
         props = {"role": party} if party in danish.PARTY_MARKERS else {"party": party}
         yield Mention("Person", m.start("name"), m.end("name"), m.group("name"), "person_party", props=props)

@@ -175,31 +175,28 @@ def finditer_from(
             resume = m.end()
 
 
-#: What can follow a head noun's first letters inside the name: the rest of the head (OCR reads ø as @)
-#: and its ending.
-_HEAD_REST = re.compile(r"[\w@]*")
-
-
-def compound_matches(
-    pattern: re.Pattern[str], text: str, heads: list[int] | None, leads: Iterable[re.Pattern[str]]
+def finditer_around(
+    pattern: re.Pattern[str], text: str, anchors: list[int] | None,
+    leads: Iterable[re.Pattern[str]], tail: re.Pattern[str],
 ) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a compound-name pattern (``mentions._compound_regex``) that
-    ends in a head noun, given where head nouns start (None: anywhere) and what can lead up to a
-    head inside a match, as patterns read backwards from the head (one of them matching always).
+    """``pattern.finditer(text)`` for a pattern each match of which holds one of ``anchors`` (None:
+    anywhere), given what can lead up to an anchor inside a match, as patterns read backwards from it
+    (one of them matching always), and what can follow it (``tail``).
 
-    The pattern runs only from the earliest start a compound ending in each head can have to the end
-    of that head's word; the matches are the same, since no match can start before that window and
-    none that starts in it can reach a head of a later window.
+    The pattern runs only from the earliest start a match through each anchor can have to the end of
+    its tail; the matches are the same, since no match can start before that window and none that
+    starts in it can reach an anchor of a later window. The tail must end where the pattern's
+    look-ahead sees what it would see at the end of the text.
     """
-    if heads is None:
+    if anchors is None:
         yield from pattern.finditer(text)
         return
     backwards = reversed_text(text)
     spans = []
-    for head in heads:
-        at = len(text) - head
+    for anchor in anchors:
+        at = len(text) - anchor
         lead = max(m.end() - at for r in leads if (m := r.match(backwards, at)))
-        spans.append((head - lead, _HEAD_REST.match(text, head).end()))
+        spans.append((anchor - lead, tail.match(text, anchor).end()))
     windows: list[list[int]] = []
     for start, end in sorted(spans):
         if windows and start <= windows[-1][1]:

@@ -25,7 +25,11 @@ class Span:
         return text[self.start : self.end]
 
 
-_SENTENCE_END = re.compile(r"[.!?;](?=[\s\"”’)]*(?:\n|\s+[A-ZÆØÅ\"“\[]|$))|:(?=[ \t]*\n)|\n[ \t]*\n\s*|\t|\n")
+_PUNCTUATION_OR_BLANK_LINE = r"[.!?;](?=[\s\"”’)]*(?:\n|\s+[A-ZÆØÅ\"“\[]|$))|:(?=[ \t]*\n)|\n[ \t]*\n\s*"
+_SENTENCE_END = re.compile(_PUNCTUATION_OR_BLANK_LINE + r"|\t|\n")
+#: Without a table (no tab in the text) a single line break never ends a sentence: no need to stop at each.
+_SENTENCE_END_WITHOUT_TABLES = re.compile(_PUNCTUATION_OR_BLANK_LINE)
+_DAY_OR_INITIAL = re.compile(r"[\d|]{1,2}|\w")
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]\s|[•▪◦*\-–]\s)")
 _WORD_BEFORE = re.compile(r"([\wæøåÆØÅ.]+)\Z")
 
@@ -42,20 +46,21 @@ def sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     has_table = "\t" in text
-    for match in _SENTENCE_END.finditer(text):
+    for match in (_SENTENCE_END if has_table else _SENTENCE_END_WITHOUT_TABLES).finditer(text):
         end = match.end()
-        if match.group() == "\n":
-            if not has_table or not _in_table(text, start, match.start(), end):
+        separator = match.group()
+        if separator == "\n":
+            if not _in_table(text, start, match.start(), end):
                 continue
-        elif match.group().startswith("\n"):
+        elif separator.startswith("\n"):
             line_break = text.rfind("\n", start, match.start())
             last_line = text[line_break + 1 if line_break >= 0 else start : match.start()].rstrip()
             wrapped = len(last_line) >= 50 and re.search(r"[a-zæøå,\-]\Z", last_line)
             if wrapped and not _LIST_ITEM.match(text, end):
                 continue
-        elif match.group() == ".":
+        elif separator == ".":
             token = _word_before(text, start, match.start()).lower()
-            if token.rstrip(".") in danish.ABBREVIATIONS or re.fullmatch(r"[\d|]{1,2}|\w", token):
+            if token.rstrip(".") in danish.ABBREVIATIONS or _DAY_OR_INITIAL.fullmatch(token):
                 continue  # an abbreviation, a day number ("1. april") or an initial ("Ole H. Hansen")
         _append_trimmed(spans, text, start, end)
         start = end
@@ -93,8 +98,11 @@ def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start, end))
 
 
+@lru_cache(maxsize=4)
 def lines(text: str) -> list[Span]:
-    """Non-empty lines as trimmed spans (letterheads and member lists are line-based)."""
+    """Non-empty lines as trimmed spans (letterheads and member lists are line-based).
+
+    Kept for the last few texts, as several rules read the lines of one document; do not change the list."""
     spans: list[Span] = []
     offset = 0
     for line in text.split("\n"):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from loaders import danish, mentions
 from loaders.context import _cue_starts, cue_regex
 from loaders.registry import load_registries
-from loaders.scan import PhraseStarts, compound_matches, finditer_from, lowered
+from loaders.scan import PhraseStarts, finditer_around, finditer_from, lowered
 from loaders.text import _date_patterns, _date_starts
 
 REGISTRIES = load_registries()
@@ -23,7 +23,7 @@ FRAGMENTS = (
     "Barne- og  Ungdomsforvaltningen", "Børne-\nog Ungdomsforvaltningen", "Teknik- og Miljøudvalget",
     "By-, Erhvervs- og Planudvalget", "Det Bydækkende Områdesekretariat", "politisk styregruppe", "HR-kredsen",
     "frisættelsesfors@g 2.0", "udvalgsformand", "Aalborg Byråd", "Ringkøbing-Skjern Kommune", "Region Midtjylland",
-    "Center for Politik og HR", "med virkning fra", "fra og med", "i samarbejde\nmed", "nedlægges pr.", "ikke at",
+    "Center for Politik og HR", "Rasmus Rune Steenberger (F)", "Signe H. Goldmann", " (løsgænger)", "(UFG)", "med virkning fra", "fra og med", "i samarbejde\nmed", "nedlægges pr.", "ikke at",
     "1. april 2024", "|. januar 2018", "22.04.2021", "30/1", "medio 2019", "18. marts", "maj 2012",
     "Det Nye Fælles Ledelsessekretariat", "Det ", "Store ", "ſtyregruppe", "İ", " ", "  ", "\n", "\n\n", "-", ", ", ". ", "(", ")", "s", "et", "ene", "@", "x", "De", "og",
 )
@@ -80,7 +80,7 @@ def test_compound_names_are_found_as_by_the_full_pattern(text):
     for label in danish.BODY_HEADS:
         pattern = mentions._compound_regex(label)
         heads = mentions._compound_heads(text, label)
-        found = compound_matches(pattern, text, heads, mentions._COMPOUND_LEADS_BACKWARDS)
+        found = finditer_around(pattern, text, heads, mentions._COMPOUND_LEADS_BACKWARDS, mentions._HEAD_REST)
         assert spans(found) == spans(pattern.finditer(text))
 
 
@@ -99,6 +99,7 @@ def test_names_of_councils_municipalities_and_versioned_initiatives_are_found_as
 
     assert ends(mentions.councils(text)) == [m.end() for m in mentions._council_regex().finditer(text)]
     assert ends(mentions.municipalities(text)) == [m.end() for m in mentions._MUNICIPALITY.finditer(text)]
+    assert ends(mentions.persons_with_party(text)) == [m.end("name") for m in mentions._PERSON.finditer(text)]
     assert ends(mentions.named_for(text)) == [m.end() for m in mentions._FOR_NAME.finditer(text)]
     versioned = mentions._versioned_initiative_regex().finditer(text)
     assert ends(mentions.versioned_initiatives(text)) == [m.end() for m in versioned]
