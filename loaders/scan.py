@@ -7,7 +7,12 @@ Every match of a word, though, contains a stretch of plain letters (a *key*:
 "konomiudvalget" of "Økonomiudvalget", whose "Ø" OCR may garble) that a
 plain substring search finds. ``PhraseStarts`` finds those keys and from them
 the few positions where a match can start; ``finditer_from`` then tries the
-pattern only there and yields exactly what ``pattern.finditer`` would.
+pattern only there and yields exactly what ``pattern.finditer`` would. A
+pattern whose start is not fixed by such a word (a compound name before its
+head noun, a person's name before "(F)") runs, with ``finditer_around``, only
+in windows around the words every match holds.
+
+A letter whose case folds oddly ("ſ") makes a text be scanned whole.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from loaders import danish
+from loaders.names import ocr_pattern
 
 #: Letters that ``re.IGNORECASE`` equates with a letter of another lower case ("ſ" with "s"):
 #: in a text with one of them, a search of the lower-cased text could miss a match.
@@ -67,8 +73,6 @@ class PhraseStarts:
     """
 
     def __init__(self, phrases: Iterable[str], *, ignore_case: bool = True, capitals: bool = False) -> None:
-        from loaders.names import ocr_pattern
-
         self.ignore_case = ignore_case
         #: a phrase with no plain letter ("ØÅ" in exact capitals) can start anywhere
         self.anywhere = False
