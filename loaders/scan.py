@@ -95,6 +95,10 @@ class PhraseStarts:
         self._fold_longer_keys()
         self._last: tuple[str, list[int] | None] | None = None
 
+    def __getstate__(self) -> dict:
+        """Sent to ingest's worker processes without the last text it read."""
+        return {**self.__dict__, "_last": None}
+
     def _fold_longer_keys(self) -> None:
         """A key that holds a shorter one ("januar", "jan") is found by the shorter one: one search less."""
         kept: list[str] = []
