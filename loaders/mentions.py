@@ -76,12 +76,13 @@ def _compound_regex(label: str) -> re.Pattern[str]:
 
 #: What can lead up to a head noun inside a match of ``_compound_regex``, read backwards from the
 #: head: the rest of its word and a hyphenated chain ("HR-"), a coordination ("By-, Erhvervs- og
-#: Plan"), "Det"/"Den" and capitalised words ("Det Bydækkende Områ"), or one word ("politisk styre").
+#: Plan"), "Det"/"Den" and capitalised words ("Det Bydækkende Områ"), or up to two words ("den
+#: politiske styre").
 _COMPOUND_LEADS_BACKWARDS = (
     re.compile(r"\w*(?:-\w+)*"),
     re.compile(r"\w*\s+go(?:\s+,?-\w+)+"),
     re.compile(rf"\w*(?:\s+\w+[{_UPPER}]){{1,3}}\s+(?:teD|neD)"),
-    re.compile(r"\w*\s+\w+"),
+    re.compile(r"\w*(?:\s+\w+){1,2}"),
 )
 #: What follows the start of a head noun inside a compound: the rest of the head (OCR reads ø as @)
 #: and its ending, up to a character that is not part of a word.
@@ -151,12 +152,9 @@ _FOR_LABELS = {
 }
 
 
-_for_heads = PhraseStarts(_FOR_LABELS, ignore_case=False)
-
-
 def named_for(text: str) -> Iterator[Mention]:
     """"Udvalget for Ældre og Sundhed", "Center for Politik og HR", "Sekretariatet for Fremfærd"."""
-    for m in finditer_from(_FOR_NAME, text, _for_heads(text)):
+    for m in _FOR_NAME.finditer(text):
         yield Mention(_FOR_LABELS[m.group("head")], m.start(), m.end(), m.group(), "named_for")
 
 

@@ -93,13 +93,12 @@ def test_dates_are_found_as_by_the_full_pattern(text):
 
 @RELAXED
 @given(texts)
-def test_names_of_councils_municipalities_and_versioned_initiatives_are_found_as_by_the_full_pattern(text):
+def test_councils_municipalities_persons_and_versioned_initiatives_are_found_as_by_the_full_pattern(text):
     def ends(found) -> list[int]:
         return [m.end for m in found]
 
     assert ends(mentions.councils(text)) == [m.end() for m in mentions._council_regex().finditer(text)]
     assert ends(mentions.municipalities(text)) == [m.end() for m in mentions._MUNICIPALITY.finditer(text)]
     assert ends(mentions.persons_with_party(text)) == [m.end("name") for m in mentions._PERSON.finditer(text)]
-    assert ends(mentions.named_for(text)) == [m.end() for m in mentions._FOR_NAME.finditer(text)]
     versioned = mentions._versioned_initiative_regex().finditer(text)
     assert ends(mentions.versioned_initiatives(text)) == [m.end() for m in versioned]
