@@ -13,6 +13,7 @@ from typing import Iterable, TypeVar
 
 from loaders import danish
 from loaders.names import ocr_pattern
+from loaders.scan import PhraseStarts, finditer_from
 from loaders.text import FoundDate, Span
 
 
@@ -53,6 +54,11 @@ def cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _cue_starts(cues: tuple[str, ...]) -> PhraseStarts:
+    return PhraseStarts(cues)
+
+
 _NEGATION_BEFORE = re.compile(
     r"\b(?:" + "|".join(danish.NEGATIONS) + r")\b(?:\s+at)?\s*\Z", re.IGNORECASE
 )
@@ -68,6 +74,8 @@ class Context:
     refs: list[Ref]
     dates: list[FoundDate]
     decisions: list[DecisionRef] = field(default_factory=list)
+    #: Where each cue list's words can start in the text, found once per document.
+    _cue_positions: dict[tuple[str, ...], list[int] | None] = field(default_factory=dict, init=False, repr=False)
 
     def refs_in(self, span: Span, labels: Iterable[str] | None = None) -> list[Ref]:
         wanted = set(labels) if labels is not None else None
@@ -81,8 +89,15 @@ class Context:
 
     def cues_in(self, cues: tuple[str, ...], span: Span) -> list[re.Match[str]]:
         """Cue words in the span, leaving out denied ones ("ikke at deltage")."""
+        starts = self._cue_positions.get(cues, False)
+        if starts is False:
+            starts = self._cue_positions[cues] = _cue_starts(cues)(self.text)
+        if starts is not None:
+            first = bisect_left(starts, span.start)
+            if first == len(starts) or starts[first] >= span.end:
+                return []  # no cue word starts in the span
         return [
-            m for m in cue_regex(cues).finditer(self.text, span.start, span.end)
+            m for m in finditer_from(cue_regex(cues), self.text, starts, span.start, span.end)
             if not _NEGATION_BEFORE.search(self.text, max(span.start, m.start() - 12), m.start())
         ]
 

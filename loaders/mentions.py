@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 from loaders import danish
 from loaders.names import ocr_pattern
 from loaders.registry import Registry, RegistryEntity
+from loaders.scan import PhraseStarts, finditer_around, finditer_from, word_starts, words_before
 
 _UPPER = "A-ZÆØÅ"
 _WORD = r"[\wæøåÆØÅ]"
@@ -81,6 +82,21 @@ def _compound_regex(label: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w@-])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
+#: What can lead up to a head noun inside a match of ``_compound_regex``, read backwards from the
+#: head: the rest of its word and a hyphenated chain ("HR-"), a coordination ("By-, Erhvervs- og
+#: Plan"), "Det"/"Den" and capitalised words ("Det Bydækkende Områ"), or up to two words ("den
+#: politiske styre").
+_COMPOUND_LEADS_BACKWARDS = (
+    re.compile(r"\w*(?:-\w+)*"),
+    re.compile(r"\w*\s+go(?:\s+,?-\w+)+"),
+    re.compile(rf"\w*(?:\s+\w+[{_UPPER}]){{1,3}}\s+(?:teD|neD)"),
+    re.compile(r"\w*(?:\s+\w+){1,2}"),
+)
+#: What follows the start of a head noun inside a compound: the rest of the head (OCR reads ø as @)
+#: and its ending, up to a character that is not part of a word.
+_HEAD_REST = re.compile(r"[\w@]*")
+
+
 @lru_cache(maxsize=None)
 def _head_endings(label: str) -> tuple[re.Pattern[str], ...]:
     """Each inflected head noun of the label at the end of a name, longest head and ending first."""
@@ -102,10 +118,31 @@ def _prefix_of(surface: str, label: str) -> str:
     return lower
 
 
+@lru_cache(maxsize=None)
+def _head_starts(label: str) -> PhraseStarts:
+    return PhraseStarts(danish.BODY_HEADS[label])
+
+
+@lru_cache(maxsize=None)
+def _word_final_head(label: str) -> re.Pattern[str]:
+    """A head noun with an ending that closes its word: where a compound of the label can end."""
+    return re.compile(_head_alternation(label) + r"(?![\w])")
+
+
+def _compound_heads(text: str, label: str) -> list[int] | None:
+    """Where the head noun that ends a compound of the label can start (None: anywhere)."""
+    starts = _head_starts(label)(text)
+    if starts is None:
+        return None
+    closing = _word_final_head(label)
+    return [start for start in starts if closing.match(text, start)]
+
+
 def body_compounds(text: str) -> Iterator[Mention]:
     """Committees, administrations, units, groups and initiatives named by a head noun."""
     for label in danish.BODY_HEADS:
-        for m in _compound_regex(label).finditer(text):
+        heads = _compound_heads(text, label)
+        for m in finditer_around(_compound_regex(label), text, heads, _COMPOUND_LEADS_BACKWARDS, _HEAD_REST):
             prefix = _prefix_of(m.group(), label)
             if prefix in danish.GENERIC_PREFIXES or (len(prefix) < danish.MIN_COMPOUND_PREFIX and "-" not in m.group()
                                                       and " " not in m.group()):
@@ -166,9 +203,16 @@ def _council_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w@])(?:[{_UPPER}]{_WORD}+[ \t]+)?{alternation}(?![\w])")
 
 
+@lru_cache(maxsize=1)
+def _council_starts() -> PhraseStarts:
+    return PhraseStarts(danish.COUNCIL_WORDS)
+
+
 def councils(text: str) -> Iterator[Mention]:
     """"byrådet", "Aalborg Byråd", "kommunalbestyrelsen", "Regionsrådet"."""
-    for m in _council_regex().finditer(text):
+    words = _council_starts()(text)
+    starts = None if words is None else sorted(set(words).union(words_before(text, words)))
+    for m in finditer_from(_council_regex(), text, starts):
         surface = m.group()
         first, _, rest = surface.partition(" ")
         if rest and not first[:1].isupper():
@@ -183,9 +227,15 @@ _MUNICIPALITY = re.compile(
 )
 
 
+_municipality_words = PhraseStarts((danish.MUNICIPALITY_WORD, danish.REGION_WORD), ignore_case=False)
+
+
 def municipalities(text: str) -> Iterator[Mention]:
     """"Aalborg Kommune", "Københavns Kommunes", "Region Midtjylland"."""
-    for m in _MUNICIPALITY.finditer(text):
+    words = _municipality_words(text)
+    before = words_before(text, words)
+    starts = None if words is None else sorted(set(words).union(before, words_before(text, before, "-")))
+    for m in finditer_from(_MUNICIPALITY, text, starts):
         yield Mention("Organisation", m.start(), m.end(), m.group(), "municipality")
 
 
@@ -263,9 +313,16 @@ _PERSON = re.compile(
 )
 
 
+#: What leads up to the parenthesis after a person's name, read backwards: white space and up to four words.
+_NAME_BACKWARDS = re.compile(r"\s*(?:[\w.\-]+(?: [\w.\-]+){0,3})?")
+_PARTY_IN_PARENTHESES = re.compile(r"\(\w*\)?")
+_OPENING_PARENTHESIS = re.compile(r"\(")
+
+
 def persons_with_party(text: str) -> Iterator[Mention]:
     """"Rasmus Rune Steenberger (F)", "Signe Goldmann (løsgænger)"."""
-    for m in _PERSON.finditer(text):
+    parentheses = [m.start() for m in _OPENING_PARENTHESIS.finditer(text)]
+    for m in finditer_around(_PERSON, text, parentheses, (_NAME_BACKWARDS,), _PARTY_IN_PARENTHESES):
         party = m.group("party")
         props = {"role": party} if party in danish.PARTY_MARKERS else {"party": party}
         yield Mention("Person", m.start("name"), m.end("name"), m.group("name"), "person_party", props=props)
@@ -301,7 +358,8 @@ def _versioned_initiative_regex() -> re.Pattern[str]:
 
 def versioned_initiatives(text: str) -> Iterator[Mention]:
     """An initiative with a version number: "frisættelsesforsøg 2.0"."""
-    for m in _versioned_initiative_regex().finditer(text):
+    starts = word_starts(text, _head_starts("Initiative")(text))
+    for m in finditer_from(_versioned_initiative_regex(), text, starts):
         yield Mention("Initiative", m.start(), m.end(), m.group(), "versioned_initiative")
 
 

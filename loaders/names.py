@@ -115,6 +115,7 @@ def name_key(name: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def display_name(surface: str) -> str:
     """A mention as a node name: one line, no leading article, no genitive -s, capitalised."""
     name = re.sub(r"\s+", " ", surface).strip(" ,.;:")
@@ -135,6 +136,7 @@ def _readable_inflections() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+@lru_cache(maxsize=65536)
 def stem_name(name: str) -> str:
     """Readable base form of a name, for node ids: "Implementeringsgrupperne" -> "implementeringsgruppe".
 
@@ -144,10 +146,21 @@ def stem_name(name: str) -> str:
     words = re.sub(r"^(?:den|det|de)\s+", "", " ".join(name.split()), flags=re.I).casefold().split()
     words = [re.sub(r"(isk|iv|ig|al)e$", r"\1", w) for w in words]
     text = " ".join(words)
-    for inflected, head in _readable_inflections():
-        if text.endswith(inflected):
-            return text[: len(text) - len(inflected)] + head
+    lengths, heads = _readable_inflection_index()
+    for length in lengths:
+        head = heads.get(text[-length:]) if length <= len(text) else None
+        if head is not None:
+            return text[: len(text) - length] + head
     return text
+
+
+@lru_cache(maxsize=None)
+def _readable_inflection_index() -> tuple[tuple[int, ...], dict[str, str]]:
+    """``_readable_inflections`` for look-up by suffix, as ``_inflection_index`` is for ``_inflections``."""
+    heads: dict[str, str] = {}
+    for inflected, head in _readable_inflections():
+        heads.setdefault(inflected, head)
+    return tuple(sorted({len(i) for i in heads}, reverse=True)), heads
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +223,7 @@ def _keep_case(original: str, spelling: str) -> str:
     return spelling[:1].upper() + spelling[1:] if original[:1].isupper() else spelling
 
 
+@lru_cache(maxsize=65536)
 def respell_name(name: str) -> str | None:
     """A name with each OCR-garbled word respelt, or None when nothing changes."""
     words = re.split(r"(\W+)", name)

@@ -27,6 +27,7 @@ import yaml
 from graph.model import Graph, Node, Relation, node_id
 from graph.schema import NODE_LABELS, RELATION_TYPES
 from loaders.names import name_key, ocr_pattern
+from loaders.scan import PhraseStarts, finditer_from
 
 DEFAULT_REGISTRY_DIR = Path(__file__).resolve().parent.parent / "data" / "registry"
 
@@ -47,7 +48,7 @@ class RegistryEntity:
     valid_to: str | None
     sources: tuple[str, ...]
 
-    @property
+    @cached_property
     def node_id(self) -> str:
         return node_id(self.label, f"{self.registry} {self.name}" if self.registry_scoped else self.name)
 
@@ -120,16 +121,19 @@ class Registry:
     # ----------------------------------------------------------- matching
 
     @cached_property
-    def _matchers(self) -> list[tuple[re.Pattern[str], dict[str, str]]]:
-        """Two alternations: names in any case, and all-capital forms ("KL", "ØKF") in exact capitals."""
+    def _matchers(self) -> list[tuple[re.Pattern[str], dict[str, str], PhraseStarts]]:
+        """Two alternations: names in any case, and all-capital forms ("KL", "ØKF") in exact capitals;
+        each with where its forms can start, so it is tried only there."""
         forms = [(n, e.key) for e in self.entities.values() for n in (e.name, *e.former_names, *e.abbreviations)]
         names = [(n, key) for n, key in forms if not n.isupper()]
         abbreviations = [(n, key) for n, key in forms if n.isupper()]
         matchers = []
         if names:
-            matchers.append(_alternation(names, ocr_pattern, re.IGNORECASE))
+            regex, keys = _alternation(names, ocr_pattern, re.IGNORECASE)
+            matchers.append((regex, keys, PhraseStarts(n for n, _ in names)))
         if abbreviations:
-            matchers.append(_alternation(abbreviations, lambda a: ocr_pattern(a, capitals=True), 0))
+            regex, keys = _alternation(abbreviations, lambda a: ocr_pattern(a, capitals=True), 0)
+            matchers.append((regex, keys, PhraseStarts((a for a, _ in abbreviations), ignore_case=False, capitals=True)))
         return matchers
 
     @cached_property
@@ -154,8 +158,8 @@ class Registry:
         """Every mention of a registry entity in ``text`` (names, former names, abbreviations)."""
         return [
             RegistryMatch(self.entities[keys[m.lastgroup]], m.start(), m.end())
-            for regex, keys in self._matchers
-            for m in regex.finditer(text)
+            for regex, keys, starts in self._matchers
+            for m in finditer_from(regex, text, starts(text))
         ]
 
     @cached_property

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from loaders import danish
 from loaders.names import ocr_fold, ocr_pattern
+from loaders.scan import PhraseStarts, finditer_from, reversed_text
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,11 @@ class Span:
         return text[self.start : self.end]
 
 
-_SENTENCE_END = re.compile(r"[.!?;](?=[\s\"”’)]*(?:\n|\s+[A-ZÆØÅ\"“\[]|$))|:(?=[ \t]*\n)|\n[ \t]*\n\s*|\t|\n")
+_PUNCTUATION_OR_BLANK_LINE = r"[.!?;](?=[\s\"”’)]*(?:\n|\s+[A-ZÆØÅ\"“\[]|$))|:(?=[ \t]*\n)|\n[ \t]*\n\s*"
+_SENTENCE_END = re.compile(_PUNCTUATION_OR_BLANK_LINE + r"|\t|\n")
+#: Without a table (no tab in the text) a single line break never ends a sentence: no need to stop at each.
+_SENTENCE_END_WITHOUT_TABLES = re.compile(_PUNCTUATION_OR_BLANK_LINE)
+_DAY_OR_INITIAL = re.compile(r"[\d|]{1,2}|\w")
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]\s|[•▪◦*\-–]\s)")
 _WORD_BEFORE = re.compile(r"([\wæøåÆØÅ.]+)\Z")
 
@@ -40,26 +45,40 @@ def sentences(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    has_table = "\t" in text
+    for match in (_SENTENCE_END if has_table else _SENTENCE_END_WITHOUT_TABLES).finditer(text):
         end = match.end()
-        piece = text[start : match.start()]
-        if match.group() == "\n":
+        separator = match.group()
+        if separator == "\n":
             if not _in_table(text, start, match.start(), end):
                 continue
-        elif match.group().startswith("\n"):
-            last_line = piece.rsplit("\n", 1)[-1].rstrip()
+        elif separator.startswith("\n"):
+            line_break = text.rfind("\n", start, match.start())
+            last_line = text[line_break + 1 if line_break >= 0 else start : match.start()].rstrip()
             wrapped = len(last_line) >= 50 and re.search(r"[a-zæøå,\-]\Z", last_line)
             if wrapped and not _LIST_ITEM.match(text, end):
                 continue
-        elif match.group() == ".":
-            word = _WORD_BEFORE.search(piece)
-            token = word.group(1).lower() if word else ""
-            if token.rstrip(".") in danish.ABBREVIATIONS or re.fullmatch(r"[\d|]{1,2}|\w", token):
+        elif separator == ".":
+            token = _word_before(text, start, match.start()).lower()
+            if token.rstrip(".") in danish.ABBREVIATIONS or _DAY_OR_INITIAL.fullmatch(token):
                 continue  # an abbreviation, a day number ("1. april") or an initial ("Ole H. Hansen")
         _append_trimmed(spans, text, start, end)
         start = end
     _append_trimmed(spans, text, start, len(text))
     return spans
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The word (with its dots) that ends at ``end``, not reaching back before ``start``.
+
+    Searched first in the last few characters only, as a search over the whole sentence so far
+    costs as much as the sentence each time.
+    """
+    near = max(start, end - 24)
+    word = _WORD_BEFORE.search(text, near, end)
+    if word and word.start() == near and near > start:
+        word = _WORD_BEFORE.search(text, start, end)
+    return word.group(1) if word else ""
 
 
 def _in_table(text: str, start: int, newline: int, after: int) -> bool:
@@ -79,8 +98,11 @@ def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start, end))
 
 
+@lru_cache(maxsize=4)
 def lines(text: str) -> list[Span]:
-    """Non-empty lines as trimmed spans (letterheads and member lists are line-based)."""
+    """Non-empty lines as trimmed spans (letterheads and member lists are line-based).
+
+    Kept for the last few texts, as several rules read the lines of one document; do not change the list."""
     spans: list[Span] = []
     offset = 0
     for line in text.split("\n"):
@@ -145,7 +167,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern, kind in _date_patterns():
-        for m in pattern.finditer(text):
+        for m in finditer_from(pattern, text, _date_starts(text, kind)):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             iso = _iso_from_match(m, kind, default_year)
@@ -156,6 +178,43 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
             taken.append((m.start(), m.end()))
             found.append(FoundDate(m.start(), m.end(), iso, exact=kind in ("long", "numeric")))
     return sorted(found, key=lambda d: d.start)
+
+
+@lru_cache(maxsize=1)
+def _month_starts() -> PhraseStarts:
+    return PhraseStarts(danish.MONTHS)
+
+
+@lru_cache(maxsize=1)
+def _vague_starts() -> PhraseStarts:
+    return PhraseStarts(danish.VAGUE_YEAR_DATES)
+
+
+_SPACES = re.compile(r"\s*")
+_CENTURY = re.compile(r"19|20")
+_SLASH = re.compile("/")
+
+
+def _date_starts(text: str, kind: str) -> list[int] | None:
+    """Where a date of this kind can start, found from its month name, year or slash (None: anywhere)."""
+    if kind == "vague":
+        return _vague_starts()(text)
+    if kind == "month_year":
+        return _month_starts()(text)
+    if kind in ("long", "no_year"):  # a day of one or two characters, a full stop, spaces, the month
+        months = _month_starts()(text)
+        if months is None:
+            return None
+        backwards = reversed_text(text)
+        dots = [m - len(_SPACES.match(backwards, len(text) - m).group()) - 1 for m in months]
+        return sorted({dot - width for dot in dots for width in (1, 2) if dot >= width})
+    if kind == "numeric":  # day, separator, month, separator, year
+        years = [m.start() for m in _CENTURY.finditer(text)]
+        return sorted({y - width for y in years for width in (4, 5, 6) if y >= width})
+    if kind == "no_year_numeric":  # a day, a slash, a month
+        slashes = [m.start() for m in _SLASH.finditer(text)]
+        return sorted({s - width for s in slashes for width in (1, 2) if s >= width})
+    return None
 
 
 def _iso_from_match(m: re.Match[str], kind: str, default_year: int | None) -> str | None:

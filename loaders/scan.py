@@ -1,0 +1,215 @@
+"""Exact regex scans that skip the text where a pattern cannot match.
+
+Most patterns of the extractor are alternations of Danish words in their OCR
+forms (``ocr_pattern``): registry names, cue words, head nouns. Trying such an
+alternation at every position of a document is what made extraction slow.
+Every match of a word, though, contains a stretch of plain letters (a *key*:
+"konomiudvalget" of "Økonomiudvalget", whose "Ø" OCR may garble) that a
+plain substring search finds. ``PhraseStarts`` finds those keys and from them
+the few positions where a match can start; ``finditer_from`` then tries the
+pattern only there and yields exactly what ``pattern.finditer`` would. A
+pattern whose start is not fixed by such a word (a compound name before its
+head noun, a person's name before "(F)") runs, with ``finditer_around``, only
+in windows around the words every match holds.
+
+A letter whose case folds oddly ("ſ") makes a text be scanned whole.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from loaders import danish
+from loaders.names import ocr_pattern
+
+#: Letters that ``re.IGNORECASE`` equates with a letter of another lower case ("ſ" with "s"):
+#: in a text with one of them, a search of the lower-cased text could miss a match.
+_ODD_CASE = "İıſ"
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str | None:
+    """``text`` in lower case, where a case-insensitive match is a plain substring; None where it is not."""
+    if any(ch in text for ch in _ODD_CASE):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+@lru_cache(maxsize=4)
+def reversed_text(text: str) -> str:
+    """``text`` backwards, for patterns that read back from a position."""
+    return text[::-1]
+
+
+def _variable(ch: str, capitals: bool) -> bool:
+    """Does ``ocr_pattern`` render ``ch`` as anything but the letter itself (a confusion class, ``\\s+``, ``-\\s*``)?"""
+    return (
+        ch.isspace() or ch == "-" or ch.lower() in danish.OCR_CONFUSIONS
+        or (capitals and ch in danish.OCR_CAPITAL_CONFUSIONS)
+    )
+
+
+def _key(phrase: str, capitals: bool) -> tuple[int, int]:
+    """Start and end of the longest stretch of ``phrase`` that ``ocr_pattern`` leaves as plain letters."""
+    best, start = (0, 0), 0
+    for i, ch in enumerate(phrase + " "):
+        if i == len(phrase) or _variable(ch, capitals):
+            if i - start > best[1] - best[0]:
+                best = (start, i)
+            start = i + 1
+    return best
+
+
+class PhraseStarts:
+    """Where a match of an alternation of ``ocr_pattern(phrase)`` forms can start in a text.
+
+    Each phrase is found by its key; the part of the phrase before the key is matched backwards
+    from there (it may hold white space or OCR-garbled letters) to give the start.
+    """
+
+    def __init__(self, phrases: Iterable[str], *, ignore_case: bool = True, capitals: bool = False) -> None:
+        self.ignore_case = ignore_case
+        #: a phrase with no plain letter ("ØÅ" in exact capitals) can start anywhere
+        self.anywhere = False
+        #: key -> how to go back from where the key is found to the phrase's start: first a fixed
+        #: number of letters, then a fixed number or the length a reversed pattern matches
+        self.keys: dict[str, set[tuple[int, int | re.Pattern[str]]]] = defaultdict(set)
+        flags = re.IGNORECASE if ignore_case else 0
+        for phrase in phrases:
+            start, end = _key(phrase, capitals)
+            if start == end:
+                self.anywhere = True
+                continue
+            key = phrase[start:end].lower() if ignore_case else phrase[start:end]
+            before = phrase[:start]
+            if not any(_variable(ch, capitals) for ch in before):
+                self.keys[key].add((0, len(before)))
+            else:
+                backwards = ocr_pattern(before[::-1], capitals=capitals).replace(r"-\s*", r"\s*-")
+                self.keys[key].add((0, re.compile(backwards, flags)))
+        self._fold_longer_keys()
+        self._last: tuple[str, list[int] | None] | None = None
+
+    def __getstate__(self) -> dict:
+        """Sent to ingest's worker processes without the last text it read."""
+        return {**self.__dict__, "_last": None}
+
+    def _fold_longer_keys(self) -> None:
+        """A key that holds a shorter one ("januar", "jan") is found by the shorter one: one search less."""
+        kept: list[str] = []
+        for key in sorted(self.keys, key=len):
+            inner = next((k for k in kept if k in key), None)
+            if inner is None:
+                kept.append(key)
+                continue
+            offset = key.index(inner)
+            self.keys[inner] |= {(shift + offset, back) for shift, back in self.keys.pop(key)}
+
+    def __call__(self, text: str) -> list[int] | None:
+        """Sorted positions where a phrase can start, or None when the text has to be scanned whole."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        haystack = lowered(text) if self.ignore_case else text
+        starts: list[int] | None = None
+        if haystack is not None and not self.anywhere:
+            starts = self._starts(text, haystack)
+        self._last = (text, starts)
+        return starts
+
+    def _starts(self, text: str, haystack: str) -> list[int]:
+        starts = set()
+        for key, backs in self.keys.items():
+            found = haystack.find(key)
+            while found >= 0:
+                for shift, back in backs:
+                    if isinstance(back, int):
+                        starts.add(found - shift - back)
+                    else:
+                        m = back.match(reversed_text(text), len(text) - found + shift)
+                        if m:
+                            starts.add(found - shift - (m.end() - m.start()))
+                found = haystack.find(key, found + 1)
+        return sorted(s for s in starts if s >= 0)
+
+
+_WORD_BACKWARDS = re.compile(r"\w*")
+
+
+def word_starts(text: str, positions: list[int] | None) -> list[int] | None:
+    """Where the word that each of ``positions`` is in starts (None stays None)."""
+    if positions is None:
+        return None
+    backwards, length = reversed_text(text), len(text)
+    return sorted({p - len(_WORD_BACKWARDS.match(backwards, length - p).group()) for p in positions})
+
+
+def words_before(text: str, positions: list[int] | None, separator: str = r"\s+") -> list[int] | None:
+    """Where the word before each of ``positions`` starts, when only ``separator`` lies between (None stays None)."""
+    if positions is None:
+        return None
+    backwards, length = reversed_text(text), len(text)
+    pattern = _word_before_backwards(separator)
+    return sorted({p - len(m.group()) for p in positions if (m := pattern.match(backwards, length - p))})
+
+
+@lru_cache(maxsize=None)
+def _word_before_backwards(separator: str) -> re.Pattern[str]:
+    return re.compile(separator + r"\w+")
+
+
+def finditer_from(
+    pattern: re.Pattern[str], text: str, starts: list[int] | None, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)``, for a pattern that matches no empty string and
+    only at one of ``starts`` (sorted; None: anywhere)."""
+    end = len(text) if endpos is None else endpos
+    if starts is None:
+        yield from pattern.finditer(text, pos, end)
+        return
+    resume = pos
+    for start in starts[bisect_left(starts, pos):]:
+        if start >= end:
+            return
+        if start < resume:
+            continue
+        m = pattern.match(text, start, end)
+        if m:
+            yield m
+            resume = m.end()
+
+
+def finditer_around(
+    pattern: re.Pattern[str], text: str, anchors: list[int] | None,
+    leads: Iterable[re.Pattern[str]], tail: re.Pattern[str],
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern each match of which holds one of ``anchors`` (None:
+    anywhere), given what can lead up to an anchor inside a match, as patterns read backwards from it
+    (one of them matching always), and what can follow it (``tail``).
+
+    The pattern runs only from the earliest start a match through each anchor can have to the end of
+    its tail; the matches are the same, since no match can start before that window and none that
+    starts in it can reach an anchor of a later window. The tail must end where the pattern's
+    look-ahead sees what it would see at the end of the text.
+    """
+    if anchors is None:
+        yield from pattern.finditer(text)
+        return
+    backwards = reversed_text(text)
+    spans = []
+    for anchor in anchors:
+        at = len(text) - anchor
+        lead = max(m.end() - at for r in leads if (m := r.match(backwards, at)))
+        spans.append((anchor - lead, tail.match(text, anchor).end()))
+    windows: list[list[int]] = []
+    for start, end in sorted(spans):
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)

@@ -1,0 +1,104 @@
+"""Scans that skip text find exactly what the full pattern finds, on any text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from loaders import danish, mentions
+from loaders.context import _cue_starts, cue_regex
+from loaders.registry import load_registries
+from loaders.scan import PhraseStarts, finditer_around, finditer_from, lowered
+from loaders.text import _date_patterns, _date_starts
+
+REGISTRIES = load_registries()
+CUE_LISTS = [
+    danish.DECISION_CUES, danish.DISSOLUTION_CUES, danish.ESTABLISHMENT_CUES, danish.EFFECTIVE_DATE_CUES,
+    danish.INTERFACE_CUES, danish.MEMBERSHIP_CUES, danish.REPLACEMENT_CUES, *danish.MANDATE_ROLE_CUES.values(),
+]
+# Names, cue words, head nouns and dates, correct and as OCR garbles them, with the separators that
+# decide where a match starts and ends.
+FRAGMENTS = (
+    "Økonomiudvalget", "@konomiudvalget", "ØKONOMIUDVALGETS", "QKF", "ØU", "@U", "Borgerrepræsentationen",
+    "Barne- og  Ungdomsforvaltningen", "Børne-\nog Ungdomsforvaltningen", "Teknik- og Miljøudvalget",
+    "By-, Erhvervs- og Planudvalget", "Det Bydækkende Områdesekretariat", "politisk styregruppe", "HR-kredsen",
+    "frisættelsesfors@g 2.0", "udvalgsformand", "Aalborg Byråd", "Ringkøbing-Skjern Kommune", "Region Midtjylland",
+    "Center for Politik og HR", "Rasmus Rune Steenberger (F)", "Signe H. Goldmann", " (løsgænger)", "(UFG)", "med virkning fra", "fra og med", "i samarbejde\nmed", "nedlægges pr.", "ikke at",
+    "1. april 2024", "|. januar 2018", "22.04.2021", "30/1", "medio 2019", "18. marts", "maj 2012",
+    "Det Nye Fælles Ledelsessekretariat", "Det ", "Store ", "ſtyregruppe", "İ", " ", "  ", "\n", "\n\n", "-", ", ", ". ", "(", ")", "s", "et", "ene", "@", "x", "De", "og",
+)
+texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
+RELAXED = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+def test_given_an_ocr_garbled_name_its_start_is_found_by_its_plain_letters():
+    starts = PhraseStarts(["Økonomiudvalget", "Børne- og Ungdomsforvaltningen"])
+    text = "Sendt til @konomiudvalget og Barne-  og\nUngdomsforvaltningen."
+    assert starts(text) == [text.index("@konomi"), text.index("Barne")]
+
+
+def test_given_a_letter_that_folds_oddly_the_text_is_scanned_whole():
+    assert lowered("Den nye ſtyregruppe") is None
+    assert PhraseStarts(["styregruppe"])("Den nye ſtyregruppe") is None
+
+
+def test_given_starts_the_matches_and_their_order_are_those_of_a_full_scan():
+    pattern = cue_regex(danish.START_DATE_CUES)
+    text = "Gælder med virkning fra 1. maj, fra og med juni og fra nu."
+    starts = _cue_starts(danish.START_DATE_CUES)(text)
+    assert spans(finditer_from(pattern, text, starts)) == spans(pattern.finditer(text))
+    window = text.index("fra og"), text.index(" juni")
+    assert [m.group() for m in finditer_from(pattern, text, starts, *window)] == ["fra og med"]
+    assert [m.group() for m in finditer_from(pattern, text, starts, window[0], window[1] - 4)] == ["fra"]
+
+
+@RELAXED
+@given(texts)
+def test_cue_words_in_any_span_are_found_as_by_the_full_pattern(text):
+    for cues in CUE_LISTS:
+        pattern, starts = cue_regex(cues), _cue_starts(cues)(text)
+        for start, end in ((0, len(text)), (len(text) // 3, len(text) - 2)):
+            assert spans(finditer_from(pattern, text, starts, start, end)) == spans(pattern.finditer(text, start, end))
+
+
+@RELAXED
+@given(texts)
+def test_registry_names_are_found_as_by_the_full_pattern(text):
+    for registry in REGISTRIES:
+        full = [(m.start(), m.end(), keys[m.lastgroup]) for regex, keys, _ in registry._matchers
+                for m in regex.finditer(text)]
+        assert [(m.start, m.end, m.entity.key) for m in registry.find(text)] == full
+
+
+@RELAXED
+@given(texts)
+def test_compound_names_are_found_as_by_the_full_pattern(text):
+    for label in danish.BODY_HEADS:
+        pattern = mentions._compound_regex(label)
+        heads = mentions._compound_heads(text, label)
+        found = finditer_around(pattern, text, heads, mentions._COMPOUND_LEADS_BACKWARDS, mentions._HEAD_REST)
+        assert spans(found) == spans(pattern.finditer(text))
+
+
+@RELAXED
+@given(texts)
+def test_dates_are_found_as_by_the_full_pattern(text):
+    for pattern, kind in _date_patterns():
+        assert spans(finditer_from(pattern, text, _date_starts(text, kind))) == spans(pattern.finditer(text))
+
+
+@RELAXED
+@given(texts)
+def test_councils_municipalities_persons_and_versioned_initiatives_are_found_as_by_the_full_pattern(text):
+    def ends(found) -> list[int]:
+        return [m.end for m in found]
+
+    assert ends(mentions.councils(text)) == [m.end() for m in mentions._council_regex().finditer(text)]
+    assert ends(mentions.municipalities(text)) == [m.end() for m in mentions._MUNICIPALITY.finditer(text)]
+    assert ends(mentions.persons_with_party(text)) == [m.end("name") for m in mentions._PERSON.finditer(text)]
+    versioned = mentions._versioned_initiative_regex().finditer(text)
+    assert ends(mentions.versioned_initiatives(text)) == [m.end() for m in versioned]
