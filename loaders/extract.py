@@ -129,7 +129,7 @@ def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Regi
             label = members[0].label
             canonical = {m.canonical for m in members if m.canonical}
             names = canonical or {display_name(s) for s in surfaces if not s.isupper() or len(surfaces) == 1}
-            names = names or {display_name(next(iter(surfaces)))}
+            names = names or {display_name(s) for s in surfaces}  # all abbreviations: the preference picks
             names |= {respelt for n in names if (respelt := respell_name(n))}
             best = max(names, key=name_preference)
             props: dict[str, str] = {}

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from test_rules import read
 
 
@@ -32,3 +37,19 @@ def test_a_unit_named_for_its_field_is_the_compound_the_text_also_writes():
     graph = read("Sekretariatet for Fremfærd deltager i møderne. Fremfærdssekretariatet bistår projektklyngerne.")
     units = [n for n in graph.nodes.values() if n.label == "Unit"]
     assert [sorted(e.quote for e in n.evidence) for n in units] == [["Fremfærdssekretariatet", "Sekretariatet for Fremfærd"]]
+
+
+def test_an_entity_named_only_in_capitals_gets_the_same_name_whatever_the_hash_seed():
+    """Python salts string hashes per process; the name must not depend on set order."""
+    script = (
+        "from test_rules import read\n"
+        "g = read('BESKÆFTIGELSES- OG INTEGRATIONSFORVALTNINGEN (BIF) svarer. BIF deltager.')\n"
+        "print(sorted((n.id, n.name) for n in g.nodes.values()))\n"
+    )
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       cwd=Path(__file__).parent, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1
+    assert "'administration:integrationsforvaltning', 'INTEGRATIONSFORVALTNINGEN'" in outputs.pop()
