@@ -21,7 +21,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.model import Graph
-from graph.network import body_projection, is_valid
+from graph.network import DIRECT_LINKS, SHARED_LINKS, body_projection, is_valid
 from graph.reporting import cell_text, html_page, html_table, run_report
 from graph.store import QueryResult, Store
 from queries import load_report
@@ -33,6 +33,8 @@ MATRIX_KINDS: tuple[str, ...] = ("interfaces", "shared_initiatives", "shared_gro
 #: Sources betweenness is estimated from on larger body networks (seeded): at 27,000 bodies and 580,000 links
 #: each source costs about 0.65 s on one core, so 10 keep the whole analysis near the 30 s goal.
 BROKER_SAMPLE = 10
+#: The relations the analysis looks at: those of the body projection (the matrices' and PART_OF are among them).
+ANALYSED_RELATIONS: frozenset[str] = DIRECT_LINKS | SHARED_LINKS
 #: The reports the HTML page shows beside the network views.
 REPORTS_SHOWN: tuple[str, ...] = (
     "interface_density", "mandate_overlap", "shared_mandates", "duplicate_fora", "orphaned_mandates",
@@ -186,7 +188,7 @@ def analyse_overlaps(
     """Matrices, brokers and hot spots of the stored graph on ``as_of`` (default today), with the overlap reports."""
     as_of = as_of or datetime.date.today().isoformat()
     datetime.date.fromisoformat(as_of)
-    graph = store.read_graph(provenance=False)
+    graph = store.read_graph(provenance=False, relation_types=ANALYSED_RELATIONS)
     projection = body_projection(graph, as_of)
     return OverlapAnalysis(
         as_of=as_of,
