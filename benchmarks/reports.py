@@ -9,9 +9,11 @@ set things up and close them down, every relation carries a line of evidence.
 It is bulk-written to an embedded store; on one core (``sched_setaffinity``)
 the script times every report of ``queries/`` and each step of the overlap
 analysis (betweenness sampled from ``graph.analysis.BROKER_SAMPLE`` sources, as
-the analysis does by default). The baseline is the time of
-counting all nodes and all relations on the same store; the goal is the whole
-report library in at most 10 s and the network analysis in at most 30 s.
+the analysis does by default), in wall-clock and CPU seconds (on a shared
+machine the wall time of a pinned process includes waiting for its core). The
+baseline is the time of counting all nodes and all relations on the same
+store; the goal is the whole report library in at most 10 s and the network
+analysis in at most 30 s.
 
     .venv/bin/python benchmarks/reports.py [--nodes 100000] [--relations 500000]
 """
@@ -27,8 +29,9 @@ import random
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
-from graph.analysis import BROKER_SAMPLE, brokers, hot_spots, overlap_matrices
+from graph.analysis import ANALYSED_RELATIONS, BROKER_SAMPLE, brokers, hot_spots, overlap_matrices
 from graph.embedded import EmbeddedStore
 from graph.model import Evidence, Graph, Node, Relation
 from graph.network import body_projection
@@ -143,10 +146,23 @@ def synthetic_graph(nodes: int, relations: int, seed: int = 0) -> Graph:
     return graph
 
 
+class Seconds(NamedTuple):
+    """Wall-clock time and the CPU time of this process (all its threads) over the same span.
+
+    The machine is shared: on a busy core the wall time grows while the CPU time stays what the work costs.
+    """
+
+    wall: float
+    cpu: float
+
+    def __add__(self, other: "Seconds") -> "Seconds":  # type: ignore[override]
+        return Seconds(self.wall + other.wall, self.cpu + other.cpu)
+
+
 def timed(action):
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     result = action()
-    return time.perf_counter() - start, result
+    return Seconds(time.perf_counter() - start, time.process_time() - cpu_start), result
 
 
 def machine() -> str:
@@ -159,43 +175,50 @@ def run(nodes: int, relations: int, folder: Path) -> dict[str, float]:
     """Build, store and time everything; print the figures and return them by name."""
     seconds, graph = timed(lambda: synthetic_graph(nodes, relations))
     print(f"machine: {machine()}; running on cores {sorted(os.sched_getaffinity(0))}")
-    print(f"synthetic graph: {len(graph.nodes):,} nodes, {len(graph.relations):,} relations ({seconds:.1f} s to build)")
+    print(f"synthetic graph: {len(graph.nodes):,} nodes, {len(graph.relations):,} relations "
+          f"({seconds.wall:.1f} s to build)")
     figures: dict[str, float] = {}
     with EmbeddedStore(folder / "store") as store:
         seconds, _ = timed(lambda: store.write_graph(graph))
-        print(f"store write (COPY): {seconds:.1f} s")
+        print(f"store write (COPY): {seconds.wall:.1f} s")
         name = next(node.name for node in graph.nodes.values() if node.label == "Administration")
         del graph  # reports and analysis start from the store, as they do in use; a resident
         gc.collect()  # graph of 600,000 objects would only slow every garbage collection down
         store.query("RETURN 1 AS warm")  # opening the database is not part of any query
-        baseline = sum(timed(lambda c=c: store.query(c))[0] for c in (
-            "MATCH (n) RETURN count(n) AS nodes", "MATCH ()-[r]->() RETURN count(r) AS relations"))
-        figures["baseline"] = baseline
-        print(f"baseline (count nodes + count relations): {baseline:.3f} s\n")
-        print(f"{'report':22} {'seconds':>8} {'× baseline':>11} {'rows':>8}")
+        baseline = sum((timed(lambda c=c: store.query(c))[0] for c in (
+            "MATCH (n) RETURN count(n) AS nodes", "MATCH ()-[r]->() RETURN count(r) AS relations")), Seconds(0, 0))
+        figures["baseline"] = baseline.wall
+        print(f"baseline (count nodes + count relations): {baseline.wall:.3f} s, CPU {baseline.cpu:.3f} s\n")
+        print(f"{'report':22} {'wall s':>8} {'CPU s':>8} {'× baseline':>11} {'rows':>8}")
+        reports_total = Seconds(0, 0)
         for report in all_reports():
             seconds, rows = timed(lambda r=report: len(run_report(store, r, {"name": name}, as_of=AS_OF).rows))
-            figures[f"report {report.name}"] = seconds
-            print(f"{report.name:22} {seconds:8.2f} {seconds / baseline:11.1f} {rows:8,}")
-        reports_total = sum(v for k, v in figures.items() if k.startswith("report "))
-        print(f"{'all reports':22} {reports_total:8.2f} {reports_total / baseline:11.1f}"
-              f"   goal ≤ {REPORTS_GOAL_S:.0f} s: {'met' if reports_total <= REPORTS_GOAL_S else 'MISSED'}\n")
+            figures[f"report {report.name}"] = seconds.wall
+            reports_total += seconds
+            print(f"{report.name:22} {seconds.wall:8.2f} {seconds.cpu:8.2f} {seconds.wall / baseline.wall:11.1f} "
+                  f"{rows:8,}")
+        print(f"{'all reports':22} {reports_total.wall:8.2f} {reports_total.cpu:8.2f} "
+              f"{reports_total.wall / baseline.wall:11.1f}   goal ≤ {REPORTS_GOAL_S:.0f} s: "
+              f"{'met' if reports_total.wall <= REPORTS_GOAL_S else 'MISSED'}\n")
 
         steps = {}
-        steps["read graph from store"], stored = timed(store.read_graph)
+        steps["read graph from store (as the analysis does)"], stored = timed(
+            lambda: store.read_graph(provenance=False, relation_types=ANALYSED_RELATIONS))
     steps["body projection"], projection = timed(lambda: body_projection(stored, AS_OF))
     steps["overlap matrices"], _ = timed(lambda: overlap_matrices(stored, AS_OF))
     steps[f"brokers (betweenness, k={BROKER_SAMPLE})"], _ = timed(
         lambda: brokers(projection, sample=BROKER_SAMPLE))
     steps["hot spots (Louvain)"], _ = timed(lambda: hot_spots(stored, projection))
     print(f"body projection: {projection.number_of_nodes():,} bodies, {projection.number_of_edges():,} links")
+    print(f"{'step':44} {'wall s':>8} {'CPU s':>8} {'× baseline':>11}")
     for step, seconds in steps.items():
-        figures[f"analysis {step}"] = seconds
-        print(f"{step:40} {seconds:8.2f} s {seconds / baseline:9.1f} × baseline")
-    analysis_total = sum(steps.values())
-    print(f"{'network analysis':40} {analysis_total:8.2f} s {analysis_total / baseline:9.1f} × baseline"
-          f"   goal ≤ {ANALYSIS_GOAL_S:.0f} s: {'met' if analysis_total <= ANALYSIS_GOAL_S else 'MISSED'}")
-    figures["all reports"], figures["network analysis"] = reports_total, analysis_total
+        figures[f"analysis {step}"] = seconds.wall
+        print(f"{step:44} {seconds.wall:8.2f} {seconds.cpu:8.2f} {seconds.wall / baseline.wall:11.1f}")
+    analysis_total = sum(steps.values(), Seconds(0, 0))
+    print(f"{'network analysis':44} {analysis_total.wall:8.2f} {analysis_total.cpu:8.2f} "
+          f"{analysis_total.wall / baseline.wall:11.1f}   goal ≤ {ANALYSIS_GOAL_S:.0f} s: "
+          f"{'met' if analysis_total.wall <= ANALYSIS_GOAL_S else 'MISSED'}")
+    figures["all reports"], figures["network analysis"] = reports_total.wall, analysis_total.wall
     return figures
 
 

@@ -21,7 +21,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.model import Graph
-from graph.network import body_projection, is_valid
+from graph.network import DIRECT_LINKS, SHARED_LINKS, body_projection, is_valid
 from graph.reporting import cell_text, html_page, html_table, run_report
 from graph.store import QueryResult, Store
 from queries import load_report
@@ -33,6 +33,8 @@ MATRIX_KINDS: tuple[str, ...] = ("interfaces", "shared_initiatives", "shared_gro
 #: Sources betweenness is estimated from on larger body networks (seeded): at 27,000 bodies and 580,000 links
 #: each source costs about 0.65 s on one core, so 10 keep the whole analysis near the 30 s goal.
 BROKER_SAMPLE = 10
+#: The relations the analysis looks at: those of the body projection (the matrices' and PART_OF are among them).
+ANALYSED_RELATIONS: frozenset[str] = DIRECT_LINKS | SHARED_LINKS
 #: The reports the HTML page shows beside the network views.
 REPORTS_SHOWN: tuple[str, ...] = (
     "interface_density", "mandate_overlap", "shared_mandates", "duplicate_fora", "orphaned_mandates",
@@ -60,20 +62,24 @@ class OverlapAnalysis:
 
 
 def administrations_of(graph: Graph, levels: int = PART_OF_LEVELS) -> dict[str, set[str]]:
-    """Node id -> the administrations it speaks for: itself, or those it is PART_OF within ``levels`` steps."""
-    parents: dict[str, set[str]] = defaultdict(set)
+    """Node id -> the administrations it speaks for: itself, or those it is PART_OF within ``levels`` steps.
+
+    Walked down from the administrations (a few hundred) rather than up from every node.
+    """
+    parts: dict[str, set[str]] = defaultdict(set)
     for relation in graph.relations.values():
         if relation.type == "PART_OF":
-            parents[relation.source].add(relation.target)
-    found: dict[str, set[str]] = {}
-    for key in graph.nodes:
-        frontier, reached = {key}, set()
+            parts[relation.target].add(relation.source)
+    found: dict[str, set[str]] = defaultdict(set)
+    for key, node in graph.nodes.items():
+        if node.label != "Administration":
+            continue
+        frontier = {key}
         for _ in range(levels + 1):
-            reached |= {k for k in frontier if graph.nodes[k].label == "Administration"}
-            frontier = {parent for k in frontier for parent in parents.get(k, ())}
-        if reached:
-            found[key] = reached
-    return found
+            for reached in frontier:
+                found[reached].add(key)
+            frontier = {part for k in frontier for part in parts.get(k, ())}
+    return dict(found)
 
 
 def overlap_matrices(graph: Graph, as_of: str | None = None) -> dict[str, pd.DataFrame]:
@@ -112,12 +118,13 @@ def overlap_matrices(graph: Graph, as_of: str | None = None) -> dict[str, pd.Dat
     names = _display_names(graph, valid_admins)
     order = sorted(valid_admins, key=lambda key: names[key])
     labels = [names[key] for key in order]
+    position = {key: i for i, key in enumerate(order)}
     matrices = {}
     for kind in MATRIX_KINDS:
-        matrix = pd.DataFrame(0, index=labels, columns=labels, dtype="int64")
+        cells = [[0] * len(order) for _ in order]
         for (a, b), count in counts[kind].items():
-            matrix.loc[names[a], names[b]] = matrix.loc[names[b], names[a]] = count
-        matrices[kind] = matrix
+            cells[position[a]][position[b]] = cells[position[b]][position[a]] = count
+        matrices[kind] = pd.DataFrame(cells, index=labels, columns=labels, dtype="int64")
     matrices["total"] = sum(matrices[kind] for kind in MATRIX_KINDS)
     return matrices
 
@@ -181,7 +188,7 @@ def analyse_overlaps(
     """Matrices, brokers and hot spots of the stored graph on ``as_of`` (default today), with the overlap reports."""
     as_of = as_of or datetime.date.today().isoformat()
     datetime.date.fromisoformat(as_of)
-    graph = store.read_graph()
+    graph = store.read_graph(provenance=False, relation_types=ANALYSED_RELATIONS)
     projection = body_projection(graph, as_of)
     return OverlapAnalysis(
         as_of=as_of,

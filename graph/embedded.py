@@ -85,8 +85,8 @@ class EmbeddedStore(Store):
         if isinstance(result, list):
             raise ValueError("ressortgraf query takes one Cypher statement at a time")
         try:
-            rows = [[plain_value(value, _native) for value in row] for row in result.get_all()]
-            return QueryResult(columns=result.get_column_names(), rows=rows)
+            columns = [_plain_column(column) for column in result.get_as_arrow().columns]
+            return QueryResult(columns=result.get_column_names(), rows=[list(row) for row in zip(*columns)])
         finally:
             result.close()
 
@@ -136,6 +136,27 @@ def _build_database(path: Path, graph: Graph) -> None:
 def _arrow_table(records: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
     """Records as a typed Arrow table (built by column: several times faster than by row)."""
     return pa.Table.from_pydict({name: [r[name] for r in records] for name in schema.names}, schema=schema)
+
+
+def _plain_column(column: pa.ChunkedArray) -> list:
+    """One result column as plain values, converted as a whole (fetching row by row costs ~1 s per 100k rows).
+
+    Strings, numbers and lists of strings are plain already; dates become ISO
+    text in one cast; nodes, relations and paths go value by value.
+    """
+    kind = column.type
+    if pa.types.is_date(kind):
+        return column.cast(pa.string()).to_pylist()
+    if _is_plain(kind):
+        return column.to_pylist()
+    return [plain_value(value, _native) for value in column.to_pylist()]
+
+
+def _is_plain(kind: pa.DataType) -> bool:
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        return _is_plain(kind.value_type)
+    return (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_integer(kind)
+            or pa.types.is_floating(kind) or pa.types.is_boolean(kind) or pa.types.is_null(kind))
 
 
 def _native(value: Any) -> Any:

@@ -22,7 +22,9 @@ import neo4j.time
 from graph.model import Graph
 from graph.schema import NODE_LABELS, RELATION_TYPES
 from graph.store import (
+    READ_NODE_STRUCTURE,
     READ_NODES,
+    READ_RELATION_STRUCTURE,
     READ_RELATIONS,
     QueryResult,
     Store,
@@ -78,6 +80,8 @@ def shipped_statements() -> list[str]:
         *(merge_relations(type_) for type_ in RELATION_TYPES),
         READ_NODES,
         READ_RELATIONS,
+        READ_NODE_STRUCTURE,
+        READ_RELATION_STRUCTURE,
     ]
 
 

@@ -12,7 +12,7 @@ import abc
 import datetime
 import os
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from graph.cypher import ensure_read_only
 from graph.model import Graph, Node, Relation, evidence_from_json, evidence_to_json
@@ -21,14 +21,26 @@ from graph.schema import DATE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES, RELATION
 DEFAULT_STORE = "./ressortgraf.db"
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 
+#: Properties that say where a fact comes from rather than what it is: graph algorithms do without them.
+PROVENANCE: frozenset[str] = frozenset({"evidence", "sources", "rules"})
+
+
+def _read_nodes(names: list[str]) -> str:
+    return "MATCH (n) WHERE n.label IN $labels RETURN " + ", ".join(f"n.`{name}` AS `{name}`" for name in names)
+
+
+def _read_relations(names: list[str]) -> str:
+    return "MATCH (a)-[r]->(b) WHERE r.type IN $types RETURN a.id AS `source`, b.id AS `target`, " + ", ".join(
+        f"r.`{name}` AS `{name}`" for name in names
+    )
+
+
 #: Portable Cypher that reads a whole stored graph back, one column per property.
-READ_NODES = "MATCH (n) WHERE n.label IN $labels RETURN " + ", ".join(
-    f"n.`{name}` AS `{name}`" for name in NODE_PROPERTIES
-)
-READ_RELATIONS = (
-    "MATCH (a)-[r]->(b) WHERE r.type IN $types RETURN a.id AS `source`, b.id AS `target`, "
-    + ", ".join(f"r.`{name}` AS `{name}`" for name in RELATION_PROPERTIES)
-)
+READ_NODES = _read_nodes(list(NODE_PROPERTIES))
+READ_RELATIONS = _read_relations(list(RELATION_PROPERTIES))
+#: The same without ``PROVENANCE`` (a fifth of the data on a graph read from documents).
+READ_NODE_STRUCTURE = _read_nodes([name for name in NODE_PROPERTIES if name not in PROVENANCE])
+READ_RELATION_STRUCTURE = _read_relations([name for name in RELATION_PROPERTIES if name not in PROVENANCE])
 
 # Properties a Node / Relation keeps outside ``props``.
 _NODE_FIELDS = {"id", "label", "name", "aliases", "sources", "evidence"}
@@ -70,13 +82,17 @@ class Store(abc.ABC):
         ensure_read_only(cypher)
         return self._read(cypher, params or {})
 
-    def read_graph(self) -> Graph:
-        """The whole stored graph."""
+    def read_graph(self, provenance: bool = True, relation_types: Iterable[str] = RELATION_TYPES) -> Graph:
+        """The whole stored graph, or for graph algorithms the part they look at: only the relations of
+        ``relation_types``, and with ``provenance=False`` no evidence, sources or rules, which cost most of the
+        reading."""
         graph = Graph()
-        nodes = self._read(READ_NODES, {"labels": list(NODE_LABELS)})
+        read_nodes, read_relations = (READ_NODES, READ_RELATIONS) if provenance else (
+            READ_NODE_STRUCTURE, READ_RELATION_STRUCTURE)
+        nodes = self._read(read_nodes, {"labels": list(NODE_LABELS)})
         for row in nodes.rows:
             graph.add_node(node_from_record(dict(zip(nodes.columns, row))))
-        relations = self._read(READ_RELATIONS, {"types": list(RELATION_TYPES)})
+        relations = self._read(read_relations, {"types": sorted(relation_types)})
         for source, target, *row in relations.rows:
             graph.add_relation(relation_from_record(dict(zip(relations.columns[2:], row)), source, target))
         return graph

@@ -36,8 +36,9 @@ UNWIND [
   {id: b6.id, label: b6.label, name: b6.name, step: 5, above: b1.id, above_label: b1.label, above_name: b1.name},
   {id: b6.id, label: b6.label, name: b6.name, step: 6, above: b0.id, above_label: b0.label, above_name: b0.name}
 ] AS link
+WITH link
+WHERE link.id IS NOT NULL AND link.label IN ['Committee', 'Administration', 'Unit', 'Group', 'Organisation']
 WITH DISTINCT link.id AS id, link.label AS body_label, link.name AS body, link.step AS step, link.above AS above,
      link.above_label AS above_label, link.above_name AS above_body
-WHERE id IS NOT NULL AND body_label IN ['Committee', 'Administration', 'Unit', 'Group', 'Organisation']
 RETURN body_label, body, step, above_label, above_body
 ORDER BY body, body_label, step, above_label, above_body

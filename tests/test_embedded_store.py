@@ -162,3 +162,14 @@ def test_open_store_reads_the_spec(tmp_path, monkeypatch):
     for uri in ("bolt://localhost:7687", "neo4j+s://example.org:7687"):
         with open_store(uri) as store:  # the driver connects lazily
             assert isinstance(store, Neo4jStore)
+
+
+def test_without_provenance_the_graph_reads_back_without_evidence_sources_and_rules(store, sample_graph):
+    store.write_graph(sample_graph)
+    expected = Graph.from_dict(sample_graph.to_dict())
+    assert any(node.evidence for node in expected.nodes.values())
+    for item in [*expected.nodes.values(), *expected.relations.values()]:
+        item.evidence, item.sources = set(), set()
+    for relation in expected.relations.values():
+        relation.rules = set()
+    assert store.read_graph(provenance=False).to_dict() == expected.to_dict()
