@@ -208,7 +208,7 @@ def run(nodes: int, relations: int, folder: Path) -> dict[str, float]:
     steps["overlap matrices"], _ = timed(lambda: overlap_matrices(stored, AS_OF))
     steps[f"brokers (betweenness, k={BROKER_SAMPLE})"], _ = timed(
         lambda: brokers(projection, sample=BROKER_SAMPLE))
-    steps["hot spots (Louvain)"], _ = timed(lambda: hot_spots(stored, projection))
+    steps["hot spots (Leiden)"], _ = timed(lambda: hot_spots(stored, projection))
     print(f"body projection: {projection.number_of_nodes():,} bodies, {projection.number_of_edges():,} links")
     print(f"{'step':44} {'wall s':>8} {'CPU s':>8} {'× baseline':>11}")
     for step, seconds in steps.items():
