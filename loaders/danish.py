@@ -127,6 +127,11 @@ NAMING_ADJECTIVE_ENDINGS = ("isk", "iske", "ig", "ige", "al", "ale")
 COMMITTEE_WORD = "Udvalg"
 COMMITTEE_ENDINGS = ("", "et", "ets", "s")
 
+#: Councils of citizens or experts named by capitalised words (or a number) before a capitalised
+#: "Råd": "Klima- og Agenda 21 Rådet", "Agenda 21 Rådet".
+NAMED_COUNCIL_WORD = "Råd"
+NAMED_COUNCIL_ENDINGS = ("", "et", "ets")
+
 #: What a group's name may go on with: its field ("Den Kommunale Styregruppe på sundhedsområdet")
 #: or a capitalised name ("Chefforum for Sundheds- og Ældrechefer").
 GROUP_FIELD_WORD = "område"

@@ -447,6 +447,23 @@ def adjective_committees(text: str) -> Iterator[Mention]:
     return _each_match(_ADJECTIVE_COMMITTEE, text, "Committee", "adjective_committee")
 
 
+_NAMED_COUNCIL = re.compile(
+    rf"(?<![\w-])(?:[{_UPPER}]{_WORD}+-,?\s+(?:{_WORD}+-,?\s+)*og\s+)?"
+    rf"(?:[{_UPPER}]{_WORD}+|[{_UPPER}]{{2,}}|\d+)(?:\s+(?:[{_UPPER}]{_WORD}+|\d+)){{0,2}}\s+"
+    rf"{danish.NAMED_COUNCIL_WORD}(?P<ending>{_endings(danish.NAMED_COUNCIL_ENDINGS)})(?![\w-])"
+)
+
+
+def named_councils(text: str) -> Iterator[Mention]:
+    """"Klima- og Agenda 21 Rådet": capitalised words before a capitalised "Råd" name a council of
+    citizens or experts, a group (the elected council is "Byrådet", one word)."""
+    for m in _NAMED_COUNCIL.finditer(text):
+        if m.group().split()[0] in {"Det", "Den", "De"}:
+            continue
+        yield Mention("Group", m.start(), m.end(), m.group(), "named_council",
+                      canonical=m.group()[: m.start("ending") - m.start()])
+
+
 _INITIATIVE_OF_NAME = re.compile(
     r"(?<![\w-])(?P<nominal>(?i:" + "|".join(f"{stem}(?:{end})?" for stem, end in danish.INITIATIVE_NOMINALS.items())
     + rf"))\s+af\s+(?P<name>[{_UPPER}][{_UPPER}0-9]+|[{_UPPER}][a-zæøå]+)(?=[\s.,;:)])"
@@ -537,6 +554,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "qualified_group": qualified_groups,
     "local_committee": local_committees,
     "adjective_committee": adjective_committees,
+    "named_council": named_councils,
     "initiative_of_name": initiatives_of_a_name,
     "quoted_initiative": quoted_initiatives,
     "task_being_moved": tasks_being_moved,

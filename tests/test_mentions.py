@@ -38,7 +38,7 @@ def test_every_finder_is_named_here():
     assert set(MENTION_FINDERS) == {
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
         "versioned_initiative", "owned_body", "municipality_list", "sole_body", "qualified_group",
-        "local_committee", "adjective_committee", "initiative_of_name", "quoted_initiative",
+        "local_committee", "adjective_committee", "named_council", "initiative_of_name", "quoted_initiative",
         "national_authority", "municipalities_together", "area_organisation", "english_name", "task_being_moved",
     }
 
@@ -520,3 +520,13 @@ def test_a_heading_of_plural_groups_about_a_subject_names_no_one_group():
 )
 def test_an_english_name_ending_in_a_body_word_is_an_organisation(text, found):
     assert by_finder("english_name", text) == found
+
+
+def test_capitalised_words_before_a_capitalised_raad_name_a_council_of_citizens_as_a_group():
+    text = ("De to borgerfora – Agenda 21 Borgergruppen og Agenda 21 Rådet – sammenlægges til et "
+            "Klima- og Agenda 21 Råd. Byrådet udpeger medlemmer til det nye råd.")
+    found = [(m.label, m.surface, m.canonical) for m in MENTION_FINDERS["named_council"](text)]
+    assert found == [
+        ("Group", "Agenda 21 Rådet", "Agenda 21 Råd"),
+        ("Group", "Klima- og Agenda 21 Råd", "Klima- og Agenda 21 Råd"),
+    ]
