@@ -368,6 +368,14 @@ MEMBER_FIRST_CUES = (
     r"er medlem af", r"er medlemmer af", r"er repræsenteret i", r"indgår i", r"indgå i", r"sidder i",
 )
 
+#: Appointing persons to a body, the persons named before: "A og B blev udpeget til det nye Råd",
+#: "at A udpeges som repræsentant til X", "B blev valgt til bestyrelsen".
+APPOINTMENT_CUES = (
+    r"udpeget til", r"udpeges til", r"udpeget som (?:medlem|medlemmer|repræsentant|repræsentanter) (?:til|i|af)",
+    r"udpeges som (?:medlem|medlemmer|repræsentant|repræsentanter) (?:til|i|af)", r"valgt til", r"vælges til",
+    r"indstilles til",
+)
+
 #: Words that open a relative or elaborating clause after a comma (", som indebærer …"):
 #: what follows is not what the main clause is about.
 SUBORDINATE_CLAUSE_OPENERS = (r"som", r"der", r"hvor", r"herunder")

@@ -695,6 +695,35 @@ def stated_membership(ctx: Context) -> Iterator[Found]:
                 yield Found("MEMBER_OF", member.node_id, assembly.node_id, Span(member.start, assembly.end))
 
 
+#: Persons listed together: "Lene Koustrup Madsen og Henning Jørgensen", "A, B og C".
+_PERSON_LIST_GAP = re.compile(r"\s*(?:,|og|samt)\s*|\s*,\s*og\s*")
+#: Between the persons and the cue: an auxiliary ("blev", "er") at most.
+_AUXILIARY_GAP = re.compile(r"\s+(?:(?:" + "|".join(danish.PASSIVE_AUXILIARIES) + r")\s+)?")
+#: Between the cue and the body: an article and an adjective ("det nye").
+_ARTICLE_GAP = re.compile(r"\s+(?:(?:den|det|de|en|et)\s+)?(?:[a-zæøå]+\s+)?")
+
+
+@rule("appointment")
+def appointment(ctx: Context) -> Iterator[Found]:
+    """"Lene Koustrup Madsen og Henning Jørgensen blev udpeget til det nye Klima- og Agenda 21 Råd":
+    the persons right before the cue are members of the body right after it."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.APPOINTMENT_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            assembly = _after(refs, cue.end(), ASSEMBLIES)
+            if assembly is None or not _ARTICLE_GAP.fullmatch(ctx.text, cue.end(), assembly.start):
+                continue
+            persons, boundary = [], cue.start()
+            for ref in reversed([r for r in refs if r.end <= cue.start()]):
+                gap = _AUXILIARY_GAP if not persons else _PERSON_LIST_GAP
+                if ref.label != "Person" or not gap.fullmatch(ctx.text, ref.end, boundary):
+                    break
+                persons.append(ref)
+                boundary = ref.start
+            for person in persons:
+                yield Found("MEMBER_OF", person.node_id, assembly.node_id, Span(person.start, assembly.end))
+
+
 _OWNED_COMMITTEES = re.compile(
     r"(?:'s|’s|s)?\s+(?:(?:" + "|".join(danish.COMMITTEE_COUNT_WORDS) + r")\s+){1,3}(?:"
     + "|".join(danish.OWNED_COMMITTEES_HEADS) + r")(?![\w])",

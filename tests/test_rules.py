@@ -67,7 +67,7 @@ def test_every_rule_is_tested_here():
         "affiliation", "stated_membership", "reporting_receiver_first", "involvement", "task_move",
         "owned_committees", "owned_body_part_of",
         "proposal_in_minutes", "proposer_signature", "fixed_term", "decision_concerns_administration",
-        "task_succession",
+        "task_succession", "appointment",
     }
 
 
@@ -591,6 +591,18 @@ def test_x_er_medlem_af_y_makes_x_a_member_of_y():
     assert quotes(member) == ["Københavns Kommune er medlem af Øresundskomiteen"]
 
 
+def test_persons_appointed_to_a_body_are_its_members():
+    graph = read("Lene Koustrup Madsen og Henning Jørgensen blev udpeget til det nye Klima- og Agenda 21 Råd.")
+    members = sorted(named(graph, r) for r in of_type(graph, "MEMBER_OF"))
+    assert members == [("Henning Jørgensen", "Klima- og Agenda 21 Råd"), ("Lene Koustrup Madsen", "Klima- og Agenda 21 Råd")]
+    assert all("appointment" in r.rules for r in of_type(graph, "MEMBER_OF"))
+
+
+def test_a_person_named_apart_from_the_appointment_is_not_appointed():
+    graph = read("Lene Koustrup Madsen meddelte, at forvaltningen blev udpeget til Klima- og Agenda 21 Rådet.")
+    assert of_type(graph, "MEMBER_OF") == []
+
+
 def test_a_body_named_far_before_medlem_af_is_not_the_member():
     graph = read("Økonomiudvalget godkendte, at overborgmesteren er medlem af Øresundskomiteen.")
     assert of_type(graph, "MEMBER_OF") == []
@@ -914,6 +926,7 @@ Det er aftalt at nedlægge Skoleudvalget. De opgaver som hørte under Skoleudval
 Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
 Projektgruppen består af Hans Jessen, KL.
 Københavns Kommune er medlem af Øresundskomiteen.
+Lene Koustrup Madsen blev udpeget til HR-kredsen.
 HR-kredsen vil løbende blive orienteret om frisættelsesforsøg 2.0.
 Frisættelsesforsøg 2.0 gennemføres med inddragelse af HR-kredsen.
 Regional udvikling flyttes fra Teknik- og Miljøudvalget til Socialudvalget.
