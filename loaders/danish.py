@@ -224,6 +224,15 @@ ABBREVIATIONS: frozenset[str] = frozenset(
      "evt", "inkl", "mio", "mia", "kr", "ift", "i.f.t", "mht", "mhp", "p.b.a", "vedr", "hhv", "dvs", "s", "m.fl", "ang"}
 )
 
+#: Abbreviations Danish municipalities use for their bodies without introducing them ("anbefales over
+#: for KB"), with the label and the head word of the body they stand for in a document that names it.
+STANDARD_BODY_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "KB": ("Council", "kommunalbestyrelse"),
+    "BR": ("Council", "borgerrepræsentation"),
+    "ØU": ("Committee", "økonomiudvalg"),
+    "ØK": ("Committee", "økonomiudvalg"),
+}
+
 # ----------------------------------------------------------------- cue words
 # Each relation rule names its cues here. Cues are plain words matched
 # case-insensitively on word boundaries; their OCR variants ("forelegges")

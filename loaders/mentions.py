@@ -592,6 +592,18 @@ def defined_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Mentio
                           entity=mention.entity, same_as=mention)
 
 
+def standard_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    """"anbefales over for KB" in minutes that name "Kommunalbestyrelsen": a standard abbreviation,
+    never introduced, stands for the body of its kind that the document names."""
+    for abbreviation, (label, head) in danish.STANDARD_BODY_ABBREVIATIONS.items():
+        named = next((m for m in mentions if m.label == label and m.surface.lower().startswith(head)), None)
+        if named is None:
+            continue
+        for use in re.finditer(rf"(?<![\w@-]){abbreviation}s?(?![\w-])", text):
+            yield Mention(label, use.start(), use.end(), use.group(), "standard_abbreviation",
+                          entity=named.entity, same_as=named)
+
+
 _ORGANISATION_ABBREVIATION = rf"[{_UPPER}][{_UPPER}0-9]{{1,7}}(?:-[{_UPPER}0-9]{{1,3}})?"
 _AFFILIATION = re.compile(
     rf"(?:,\s*|\s*\()(?P<orgs>{_ORGANISATION_ABBREVIATION}(?:/{_ORGANISATION_ABBREVIATION})*)(?=[\s,.;)/]|$)"
@@ -676,6 +688,8 @@ def find_mentions(
     kept = _without_overlaps(candidates)
     if "defined_abbreviation" not in disabled:
         kept = _without_overlaps(kept + list(defined_abbreviations(text, kept)))
+    if "standard_abbreviation" not in disabled:
+        kept = _without_overlaps(kept + list(standard_abbreviations(text, kept)))
     if "person_affiliation" not in disabled:
         kept = _without_overlaps(kept + list(person_affiliations(text, kept)))
     if "coordinated_organisation" not in disabled:

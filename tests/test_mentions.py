@@ -225,6 +225,18 @@ def test_an_undefined_abbreviation_is_no_mention():
     assert mentioned("Opgaverne overgår til DKS.") == []
 
 
+def test_a_standard_abbreviation_stands_for_the_body_of_its_kind_the_document_names():
+    text = "Sagen behandles af Kommunalbestyrelsen. Forslaget anbefales over for KB."
+    mentions = find_mentions(text)
+    council = next(m for m in mentions if m.surface == "Kommunalbestyrelsen")
+    [short] = [m for m in mentions if m.rule == "standard_abbreviation"]
+    assert (text[short.start : short.end], short.label, short.same_as) == ("KB", "Council", council)
+
+
+def test_a_standard_abbreviation_is_no_mention_where_its_body_is_not_named():
+    assert mentioned("Forslaget anbefales over for KB.") == []
+
+
 def test_a_party_letter_is_not_taken_for_a_defined_abbreviation():
     text = "Klaus Mygind (F) spurgte. F stemte imod."
     assert mentioned(text) == [("Person", "Klaus Mygind")]
