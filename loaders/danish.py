@@ -369,6 +369,8 @@ REPLACEMENT_CUES = (r"erstattes af", r"afløser", r"afløses af", r"ændres til"
 
 #: Words that make "X ændres til Y" a new name for the same body: "Navnet ”X” ændres til ”Y”".
 NAME_CHANGE_WORDS = (r"navnet", r"betegnelsen")
+#: What gives a body its new name after "Navnet X": "Navnet ”A” ændres til ”B”".
+RENAMING_CUES = (r"ændres til", r"ændret til", r"omdøbes til")
 
 MEMBERSHIP_CUES = (r"bestod af", r"består af", r"bestående af", r"med deltagelse af", r"medlemmer:", r"repræsentation fra")
 

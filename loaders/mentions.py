@@ -10,12 +10,12 @@ the abbreviations a document defines ("Børne- og Ungdomsforvaltningen
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from loaders import danish
-from loaders.names import ocr_pattern
+from loaders.names import name_key, ocr_pattern
 from loaders.registry import Registry, RegistryEntity
 
 _UPPER = "A-ZÆØÅ"
@@ -604,6 +604,27 @@ def standard_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Menti
                           entity=named.entity, same_as=named)
 
 
+_QUOTE_OR_SPACE = rf"[\s{re.escape(danish.QUOTES)}]*"
+_NAME_CHANGE_BEFORE = re.compile(rf"(?i:{'|'.join(danish.NAME_CHANGE_WORDS)}){_QUOTE_OR_SPACE}$")
+_RENAMING_AFTER = re.compile(rf"{_QUOTE_OR_SPACE}(?i:{'|'.join(danish.RENAMING_CUES)}){_QUOTE_OR_SPACE}")
+
+
+def follow_renames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Navnet ”By-, Erhvervs- og Klimaudvalg” ændres til ”Klima-, By- og Erhvervsudvalg”": one body
+    under two names, so every mention of the old name stands for the new one."""
+    new_name_of: dict[tuple[str, str], Mention] = {}
+    for old, new in zip(mentions, mentions[1:]):
+        if (old.label == new.label and _NAME_CHANGE_BEFORE.search(text, max(0, old.start - 12), old.start)
+                and _RENAMING_AFTER.fullmatch(text, old.end, new.start)):
+            new_name_of[old.label, name_key(old.surface)] = new
+    if not new_name_of:
+        return mentions
+    return [
+        replace(m, same_as=new_name_of[key]) if (key := (m.label, name_key(m.surface))) in new_name_of else m
+        for m in mentions
+    ]
+
+
 _ORGANISATION_ABBREVIATION = rf"[{_UPPER}][{_UPPER}0-9]{{1,7}}(?:-[{_UPPER}0-9]{{1,3}})?"
 _AFFILIATION = re.compile(
     rf"(?:,\s*|\s*\()(?P<orgs>{_ORGANISATION_ABBREVIATION}(?:/{_ORGANISATION_ABBREVIATION})*)(?=[\s,.;)/]|$)"
@@ -694,6 +715,8 @@ def find_mentions(
         kept = _without_overlaps(kept + list(person_affiliations(text, kept)))
     if "coordinated_organisation" not in disabled:
         kept = _without_overlaps(kept + list(coordinated_organisations(text, kept)))
+    if "rename" not in disabled:
+        kept = follow_renames(text, kept)
     return kept
 
 

@@ -542,3 +542,14 @@ def test_capitalised_words_before_a_capitalised_raad_name_a_council_of_citizens_
         ("Group", "Agenda 21 Rådet", "Agenda 21 Råd"),
         ("Group", "Klima- og Agenda 21 Råd", "Klima- og Agenda 21 Råd"),
     ]
+
+
+def test_a_renamed_body_is_one_body_under_its_new_name():
+    text = ("By-, Erhvervs- og Planudvalget ændres til By-, Erhvervs- og Klimaudvalget. "
+            "Navnet ”By-, Erhvervs- og Klimaudvalg” ændres til ”Klima-, By- og Erhvervsudvalg”.")
+    mentions = find_mentions(text)
+    new = next(m for m in mentions if m.surface == "Klima-, By- og Erhvervsudvalg")
+    renamed = [m.surface for m in mentions if m.same_as is new]
+    assert renamed == ["By-, Erhvervs- og Klimaudvalget", "By-, Erhvervs- og Klimaudvalg"]
+    kept = find_mentions(text, disabled=frozenset({"rename"}))
+    assert all(m.same_as is None for m in kept)
