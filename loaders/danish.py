@@ -163,6 +163,11 @@ TITLED_INITIATIVE_NOUNS: tuple[str, ...] = (
     "rapport", "rapporten", "rapporter", "rapporterne", "projekt", "projektet", "program", "programmet",
     "strategi", "strategien", "analyse", "analysen", "plan", "planen", "forsøg", "forsøget", "initiativ", "initiativet",
 )
+#: A decision on a proposal names what the proposal is about: "Økonomiudvalget tiltrådte den 20. januar
+#: 2009 indstilling om anlægsstyring" (the undertaking is "anlægsstyring").
+PROPOSAL_SUBJECT_NOUNS: tuple[str, ...] = ("indstilling", "indstillingen", "forslag", "forslaget")
+#: At most this many words name the undertaking; a longer phrase is a description, not a name.
+PROPOSAL_SUBJECT_MAX_WORDS = 4
 #: Quotation marks as Danish documents write them, opening and closing.
 QUOTES = "’‘“”\"'«»„"
 

@@ -489,6 +489,23 @@ def initiatives_of_a_name(text: str) -> Iterator[Mention]:
                       canonical=canonical)
 
 
+_PROPOSAL_SUBJECT = re.compile(
+    rf"(?<![\w])(?i:{'|'.join(danish.FINITE_DECISION_CUES)})\s+(?:(?:den|d\.)\s+[^;\n]{{0,25}}?\d{{4}}\s+)?"
+    rf"(?i:{'|'.join(danish.PROPOSAL_SUBJECT_NOUNS)})\s+om\s+"
+    rf"(?P<subject>(?!at\b){_WORD}+(?:\s+(?!som\b|der\b|og\b){_WORD}+){{0,{danish.PROPOSAL_SUBJECT_MAX_WORDS - 1}}})"
+    rf"(?=\s*[.,;:\n])"
+)
+
+
+def proposal_subjects(text: str) -> Iterator[Mention]:
+    """"Økonomiudvalget tiltrådte den 15. juni 2010 indstilling om Fast track, som …": the short
+    phrase a decided proposal is about names an initiative."""
+    for m in _PROPOSAL_SUBJECT.finditer(text):
+        subject = m.group("subject")
+        yield Mention("Initiative", m.start("subject"), m.end("subject"), subject, "proposal_subject",
+                      canonical=subject[:1].upper() + subject[1:])
+
+
 _QUOTED_TITLE = rf"[{re.escape(danish.QUOTES)}](?P<title>[{_UPPER}][^{re.escape(danish.QUOTES)}\n]{{2,80}}?)[{re.escape(danish.QUOTES)}]"
 _TITLED_INITIATIVES = re.compile(
     r"(?<![\w])(?i:" + "|".join(danish.TITLED_INITIATIVE_NOUNS) + r")\s+"
@@ -557,6 +574,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "named_council": named_councils,
     "initiative_of_name": initiatives_of_a_name,
     "quoted_initiative": quoted_initiatives,
+    "proposal_subject": proposal_subjects,
     "task_being_moved": tasks_being_moved,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}

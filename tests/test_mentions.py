@@ -39,6 +39,7 @@ def test_every_finder_is_named_here():
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
         "versioned_initiative", "owned_body", "municipality_list", "sole_body", "qualified_group",
         "local_committee", "adjective_committee", "named_council", "initiative_of_name", "quoted_initiative",
+        "proposal_subject",
         "national_authority", "municipalities_together", "area_organisation", "english_name", "task_being_moved",
     }
 
@@ -553,3 +554,19 @@ def test_a_renamed_body_is_one_body_under_its_new_name():
     assert renamed == ["By-, Erhvervs- og Klimaudvalget", "By-, Erhvervs- og Klimaudvalg"]
     kept = find_mentions(text, disabled=frozenset({"rename"}))
     assert all(m.same_as is None for m in kept)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Økonomiudvalget tiltrådte den 15. juni 2010 indstilling om Fast track, som indebærer et forum.",
+         [("Fast track", "Fast track")]),
+        ("Økonomiudvalget tiltrådte den 20. januar 2009 indstilling om anlægsstyring.",
+         [("anlægsstyring", "Anlægsstyring")]),
+        ("Økonomiudvalget tiltrådte indstilling om at nedsætte et udvalg.", []),
+        ("Økonomiudvalget tiltrådte indstilling om en samlet plan for de kommunale anlægsprojekter i byen.", []),
+        ("Vi sender en indstilling om anlægsstyring.", []),
+    ],
+)
+def test_the_short_subject_of_a_decided_proposal_is_an_initiative(text, found):
+    assert [(m.surface, m.canonical) for m in MENTION_FINDERS["proposal_subject"](text)] == found
