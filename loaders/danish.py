@@ -168,6 +168,11 @@ TITLED_INITIATIVE_NOUNS: tuple[str, ...] = (
 PROPOSAL_SUBJECT_NOUNS: tuple[str, ...] = ("indstilling", "indstillingen", "forslag", "forslaget")
 #: At most this many words name the undertaking; a longer phrase is a description, not a name.
 PROPOSAL_SUBJECT_MAX_WORDS = 4
+#: An agreement named by its subject and its parties: "aftalen om kommunernes økonomi i 2014 mellem KL
+#: og Regeringen". The parties ("mellem") make the phrase a name, not a reference to any agreement.
+AGREEMENT_NOUNS: tuple[str, ...] = ("aftalen", "Aftalen", "aftale", "Aftale")
+AGREEMENT_PARTIES_WORD = "mellem"
+AGREEMENT_SUBJECT_MAX_WORDS = 7
 #: Quotation marks as Danish documents write them, opening and closing.
 QUOTES = "’‘“”\"'«»„"
 

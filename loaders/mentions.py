@@ -506,6 +506,21 @@ def proposal_subjects(text: str) -> Iterator[Mention]:
                       canonical=subject[:1].upper() + subject[1:])
 
 
+_AGREEMENT = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(danish.AGREEMENT_NOUNS)})\s+om\s+"
+    rf"{_WORD}+(?:\s+{_WORD}+){{0,{danish.AGREEMENT_SUBJECT_MAX_WORDS - 1}}}?"
+    rf"(?=\s+{danish.AGREEMENT_PARTIES_WORD}\s)"
+)
+
+
+def agreements(text: str) -> Iterator[Mention]:
+    """"aftalen om kommunernes økonomi i 2014 mellem KL og Regeringen": an agreement between named
+    parties is an initiative, named by its subject."""
+    for m in _AGREEMENT.finditer(text):
+        yield Mention("Initiative", m.start(), m.end(), m.group(), "agreement",
+                      canonical=m.group()[:1].upper() + m.group()[1:])
+
+
 _QUOTED_TITLE = rf"[{re.escape(danish.QUOTES)}](?P<title>[{_UPPER}][^{re.escape(danish.QUOTES)}\n]{{2,80}}?)[{re.escape(danish.QUOTES)}]"
 _TITLED_INITIATIVES = re.compile(
     r"(?<![\w])(?i:" + "|".join(danish.TITLED_INITIATIVE_NOUNS) + r")\s+"
@@ -575,6 +590,7 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "initiative_of_name": initiatives_of_a_name,
     "quoted_initiative": quoted_initiatives,
     "proposal_subject": proposal_subjects,
+    "agreement": agreements,
     "task_being_moved": tasks_being_moved,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}

@@ -653,6 +653,26 @@ def participants_in_parentheses(ctx: Context) -> Iterator[Found]:
                 yield Found("PARTICIPATES_IN", body.node_id, initiative.node_id, Span(initiative.start, close + 1))
 
 
+_PARTIES_START = re.compile(rf"\s+{danish.AGREEMENT_PARTIES_WORD}\s+")
+_PARTIES_GAP = re.compile(r"\s*(?:,|og|samt)\s*")
+
+
+@rule("agreement_parties")
+def agreement_parties(ctx: Context) -> Iterator[Found]:
+    """"aftalen om kommunernes økonomi i 2014 mellem KL og Regeringen": the parties named right after
+    "mellem" take part in the agreement."""
+    refs = ctx.refs
+    for i, agreement in enumerate(refs):
+        if agreement.label != "Initiative" or not _PARTIES_START.match(ctx.text, agreement.end):
+            continue
+        previous_end, gap = agreement.end, _PARTIES_START
+        for party in refs[i + 1 :]:
+            if party.label not in BODY_LABELS or not gap.fullmatch(ctx.text, previous_end, party.start):
+                break
+            yield Found("PARTICIPATES_IN", party.node_id, agreement.node_id, Span(agreement.start, party.end))
+            previous_end, gap = party.end, _PARTIES_GAP
+
+
 def _id(ref_or_id: Ref | str) -> str:
     return ref_or_id if isinstance(ref_or_id, str) else ref_or_id.node_id
 

@@ -39,7 +39,7 @@ def test_every_finder_is_named_here():
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
         "versioned_initiative", "owned_body", "municipality_list", "sole_body", "qualified_group",
         "local_committee", "adjective_committee", "named_council", "initiative_of_name", "quoted_initiative",
-        "proposal_subject",
+        "proposal_subject", "agreement",
         "national_authority", "municipalities_together", "area_organisation", "english_name", "task_being_moved",
     }
 

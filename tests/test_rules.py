@@ -67,7 +67,7 @@ def test_every_rule_is_tested_here():
         "affiliation", "stated_membership", "reporting_receiver_first", "involvement", "task_move",
         "owned_committees", "owned_body_part_of",
         "proposal_in_minutes", "proposer_signature", "fixed_term", "decision_concerns_administration",
-        "task_succession", "appointment",
+        "task_succession", "appointment", "agreement_parties",
     }
 
 
@@ -603,6 +603,18 @@ def test_a_person_named_apart_from_the_appointment_is_not_appointed():
     assert of_type(graph, "MEMBER_OF") == []
 
 
+def test_the_parties_named_after_an_agreement_take_part_in_it():
+    graph = read("I aftalen om kommunernes økonomi i 2014 mellem KL og Regeringen er der ikke fastsat et loft.")
+    parties = sorted(named(graph, r) for r in of_type(graph, "PARTICIPATES_IN"))
+    assert parties == [("KL", "Aftalen om kommunernes økonomi i 2014"), ("regeringen", "Aftalen om kommunernes økonomi i 2014")]
+    assert quotes(of_type(graph, "PARTICIPATES_IN")[0])[0].startswith("aftalen om kommunernes økonomi i 2014 mellem KL")
+
+
+def test_an_agreement_without_parties_is_no_initiative():
+    graph = read("Det følger af aftalen om kommunernes økonomi, at KL og Regeringen mødes.")
+    assert [n for n in graph.nodes.values() if n.label == "Initiative"] == []
+
+
 def test_a_body_named_far_before_medlem_af_is_not_the_member():
     graph = read("Økonomiudvalget godkendte, at overborgmesteren er medlem af Øresundskomiteen.")
     assert of_type(graph, "MEMBER_OF") == []
@@ -927,6 +939,7 @@ Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
 Projektgruppen består af Hans Jessen, KL.
 Københavns Kommune er medlem af Øresundskomiteen.
 Lene Koustrup Madsen blev udpeget til HR-kredsen.
+I aftalen om kommunernes økonomi mellem KL og Regeringen er intet fastsat.
 HR-kredsen vil løbende blive orienteret om frisættelsesforsøg 2.0.
 Frisættelsesforsøg 2.0 gennemføres med inddragelse af HR-kredsen.
 Regional udvikling flyttes fra Teknik- og Miljøudvalget til Socialudvalget.
