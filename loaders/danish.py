@@ -243,6 +243,16 @@ STANDARD_BODY_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "ØK": ("Committee", "økonomiudvalg"),
 }
 
+#: The chair of a body, named beside a person: "formanden for Teknisk Udvalg, Michael Rex",
+#: "Lene Koustrup Madsen, forperson for Kultur- og Fritidsudvalget".
+CHAIR_WORDS: tuple[str, ...] = (
+    "formand", "formanden", "næstformand", "næstformanden", "forperson", "forpersonen", "næstforperson",
+    "næstforpersonen",
+)
+
+#: A news article's byline ("Af Rasmus Mark Pedersen" on a line of its own) names its writer, no actor.
+BYLINE_WORDS: tuple[str, ...] = ("Af", "Skrevet af")
+
 # ----------------------------------------------------------------- cue words
 # Each relation rule names its cues here. Cues are plain words matched
 # case-insensitively on word boundaries; their OCR variants ("forelegges")

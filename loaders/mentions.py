@@ -274,10 +274,18 @@ def persons_with_party(text: str) -> Iterator[Mention]:
 _GIVEN_NAME_START = re.compile(rf"(?<![\w.])(?P<given>[{_UPPER}][a-zæøåéü]+)(?P<rest>(?: {_NAME_WORD}){{1,3}})")
 
 
+_BYLINE_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:{'|'.join(danish.BYLINE_WORDS)})[ \t]+$")
+_CAPITALISED_WORD_START = re.compile(rf"(?<![\w.])(?=[{_UPPER}])")
+
+
 def persons_by_given_name(text: str) -> Iterator[Mention]:
     """"Christina Borries, OAO", "siger Thomas Kastrup-Larsen, Borgmester": a known given name and a surname."""
-    for m in _GIVEN_NAME_START.finditer(text):
-        if m.group("given") not in danish.GIVEN_NAMES:
+    for capital in _CAPITALISED_WORD_START.finditer(text):
+        # each capitalised word may start a name: "Lokaldemokratiudvalget Lene Koustrup Madsen"
+        m = _GIVEN_NAME_START.match(text, capital.start())
+        if m is None or m.group("given") not in danish.GIVEN_NAMES:
+            continue
+        if _BYLINE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
         words = m.group("rest").split()
         kept = []

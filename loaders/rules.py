@@ -744,6 +744,30 @@ def appointment(ctx: Context) -> Iterator[Found]:
                 yield Found("MEMBER_OF", person.node_id, assembly.node_id, Span(person.start, assembly.end))
 
 
+_CHAIR_OF = re.compile(r"(?i:" + "|".join(danish.CHAIR_WORDS) + r")\s+for\s+")
+_CHAIR_PERSON_GAP = re.compile(r"\s*,?\s*")
+
+
+@rule("chair")
+def chair(ctx: Context) -> Iterator[Found]:
+    """"formanden for Teknisk Udvalg, Michael Rex"; "Michael Rex, formand for Teknisk Udvalg": the
+    chair is a member of the body."""
+    refs = ctx.refs
+    for i, body in enumerate(refs):
+        if body.label not in ASSEMBLIES:
+            continue
+        cue = _CHAIR_OF.search(ctx.text, max(0, body.start - 25), body.start)
+        if cue is None or cue.end() != body.start:
+            continue
+        following = refs[i + 1] if i + 1 < len(refs) else None
+        preceding = refs[i - 1] if i else None
+        if following and following.label == "Person" and _CHAIR_PERSON_GAP.fullmatch(ctx.text, body.end, following.start):
+            yield Found("MEMBER_OF", following.node_id, body.node_id, Span(cue.start(), following.end))
+        elif (preceding and preceding.label == "Person"
+              and re.fullmatch(r"\s*,\s*", ctx.text[preceding.end : cue.start()])):
+            yield Found("MEMBER_OF", preceding.node_id, body.node_id, Span(preceding.start, body.end))
+
+
 _OWNED_COMMITTEES = re.compile(
     r"(?:'s|’s|s)?\s+(?:(?:" + "|".join(danish.COMMITTEE_COUNT_WORDS) + r")\s+){1,3}(?:"
     + "|".join(danish.OWNED_COMMITTEES_HEADS) + r")(?![\w])",

@@ -570,3 +570,12 @@ def test_a_renamed_body_is_one_body_under_its_new_name():
 )
 def test_the_short_subject_of_a_decided_proposal_is_an_initiative(text, found):
     assert [(m.surface, m.canonical) for m in MENTION_FINDERS["proposal_subject"](text)] == found
+
+
+def test_a_person_is_found_right_after_a_capitalised_body_name():
+    text = "Formanden for Lokaldemokratiudvalget Lene Koustrup Madsen har meddelt forvaltningen det."
+    assert ("Person", "Lene Koustrup Madsen") in mentioned(text)
+
+
+def test_the_writer_in_a_byline_is_no_person_of_the_document():
+    assert by_finder("person_given_name", "Nyt center\n\nAf Rasmus Mark Pedersen\n\nDer er gang i det.") == []

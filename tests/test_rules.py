@@ -67,7 +67,7 @@ def test_every_rule_is_tested_here():
         "affiliation", "stated_membership", "reporting_receiver_first", "involvement", "task_move",
         "owned_committees", "owned_body_part_of",
         "proposal_in_minutes", "proposer_signature", "fixed_term", "decision_concerns_administration",
-        "task_succession", "appointment", "agreement_parties",
+        "task_succession", "appointment", "agreement_parties", "chair",
     }
 
 
@@ -615,6 +615,23 @@ def test_an_agreement_without_parties_is_no_initiative():
     assert [n for n in graph.nodes.values() if n.label == "Initiative"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hun har aftalt med formanden for Teknisk Udvalg, Michael Rex, at sagen udsættes.",
+        "Michael Rex, formand for Teknisk Udvalg, har meddelt det.",
+    ],
+)
+def test_the_chair_of_a_body_is_its_member(text):
+    member = only(read(text), "MEMBER_OF", "chair")
+    assert named(read(text), member) == ("Michael Rex", "Teknisk Udvalg")
+
+
+def test_a_chair_named_apart_from_the_person_is_no_membership():
+    graph = read("Formanden for Teknisk Udvalg har talt med Michael Rex om sagen.")
+    assert of_type(graph, "MEMBER_OF") == []
+
+
 def test_a_body_named_far_before_medlem_af_is_not_the_member():
     graph = read("Økonomiudvalget godkendte, at overborgmesteren er medlem af Øresundskomiteen.")
     assert of_type(graph, "MEMBER_OF") == []
@@ -940,6 +957,7 @@ Projektgruppen består af Hans Jessen, KL.
 Københavns Kommune er medlem af Øresundskomiteen.
 Lene Koustrup Madsen blev udpeget til HR-kredsen.
 I aftalen om kommunernes økonomi mellem KL og Regeringen er intet fastsat.
+Hun har aftalt med formanden for Teknisk Udvalg, Michael Rex, at sagen udsættes.
 HR-kredsen vil løbende blive orienteret om frisættelsesforsøg 2.0.
 Frisættelsesforsøg 2.0 gennemføres med inddragelse af HR-kredsen.
 Regional udvikling flyttes fra Teknik- og Miljøudvalget til Socialudvalget.
