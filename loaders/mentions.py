@@ -114,7 +114,24 @@ def body_compounds(text: str) -> Iterator[Mention]:
                 continue
             if label == "Group" and _names_a_kind(m.group(), prefix):
                 continue
+            if label == "Initiative" and _named_once_as_a_kind(text, m):
+                continue
             yield Mention(label, m.start(), m.end(), m.group(), "body_compound")
+
+
+#: What says which one a compound means: a relative clause ("det partsprojekt, der …") or a number
+#: ("frisættelsesforsøg 2.0", "analyse 2024").
+_WHICH_ONE = re.compile(r"\s*,\s*(?:" + "|".join(danish.SUBORDINATE_CLAUSE_OPENERS) + r")\b|[ \t]+\d")
+
+
+def _named_once_as_a_kind(text: str, match: re.Match[str]) -> bool:
+    """"Fokus på interessentanalyse", "den kommende sundhedsreform": an initiative compound the text
+    names once, in the bare indefinite form and with nothing saying which one, is a kind of
+    undertaking, not one the document is about."""
+    surface = match.group()
+    if not surface.lower().endswith(tuple(danish.BODY_HEADS["Initiative"])) or _WHICH_ONE.match(text, match.end()):
+        return False
+    return len(re.findall(rf"(?<![\w-])(?i:{re.escape(surface)})", text)) == 1
 
 
 def _names_a_kind(surface: str, prefix: str) -> bool:

@@ -579,3 +579,15 @@ def test_a_person_is_found_right_after_a_capitalised_body_name():
 
 def test_the_writer_in_a_byline_is_no_person_of_the_document():
     assert by_finder("person_given_name", "Nyt center\n\nAf Rasmus Mark Pedersen\n\nDer er gang i det.") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Andre nationale tiltag, fx den kommende sundhedsreform.", []),
+        ("Ressortanalysen følges op. Ressortanalysen afsluttes i 2025.", ["Ressortanalysen", "Ressortanalysen"]),
+        ("Forvaltningerne kan tage udgangspunkt i det partsprojekt, der i 2016 blev gennemført.", ["partsprojekt"]),
+    ],
+)
+def test_an_initiative_compound_named_once_as_a_kind_is_no_initiative(text, found):
+    assert [s for label, s in by_finder("body_compound", text) if label == "Initiative"] == found
