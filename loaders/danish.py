@@ -127,6 +127,11 @@ NAMING_ADJECTIVE_ENDINGS = ("isk", "iske", "ig", "ige", "al", "ale")
 COMMITTEE_WORD = "Udvalg"
 COMMITTEE_ENDINGS = ("", "et", "ets", "s")
 
+#: Councils of citizens or experts named by capitalised words (or a number) before a capitalised
+#: "Råd": "Klima- og Agenda 21 Rådet", "Agenda 21 Rådet".
+NAMED_COUNCIL_WORD = "Råd"
+NAMED_COUNCIL_ENDINGS = ("", "et", "ets")
+
 #: What a group's name may go on with: its field ("Den Kommunale Styregruppe på sundhedsområdet")
 #: or a capitalised name ("Chefforum for Sundheds- og Ældrechefer").
 GROUP_FIELD_WORD = "område"
@@ -158,6 +163,16 @@ TITLED_INITIATIVE_NOUNS: tuple[str, ...] = (
     "rapport", "rapporten", "rapporter", "rapporterne", "projekt", "projektet", "program", "programmet",
     "strategi", "strategien", "analyse", "analysen", "plan", "planen", "forsøg", "forsøget", "initiativ", "initiativet",
 )
+#: A decision on a proposal names what the proposal is about: "Økonomiudvalget tiltrådte den 20. januar
+#: 2009 indstilling om anlægsstyring" (the undertaking is "anlægsstyring").
+PROPOSAL_SUBJECT_NOUNS: tuple[str, ...] = ("indstilling", "indstillingen", "forslag", "forslaget")
+#: At most this many words name the undertaking; a longer phrase is a description, not a name.
+PROPOSAL_SUBJECT_MAX_WORDS = 4
+#: An agreement named by its subject and its parties: "aftalen om kommunernes økonomi i 2014 mellem KL
+#: og Regeringen". The parties ("mellem") make the phrase a name, not a reference to any agreement.
+AGREEMENT_NOUNS: tuple[str, ...] = ("aftalen", "Aftalen", "aftale", "Aftale")
+AGREEMENT_PARTIES_WORD = "mellem"
+AGREEMENT_SUBJECT_MAX_WORDS = 7
 #: Quotation marks as Danish documents write them, opening and closing.
 QUOTES = "’‘“”\"'«»„"
 
@@ -218,6 +233,25 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     {"d", "f.eks", "fx", "bl.a", "jf", "mv", "m.v", "pr", "ca", "nr", "stk", "kl",
      "evt", "inkl", "mio", "mia", "kr", "ift", "i.f.t", "mht", "mhp", "p.b.a", "vedr", "hhv", "dvs", "s", "m.fl", "ang"}
 )
+
+#: Abbreviations Danish municipalities use for their bodies without introducing them ("anbefales over
+#: for KB"), with the label and the head word of the body they stand for in a document that names it.
+STANDARD_BODY_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "KB": ("Council", "kommunalbestyrelse"),
+    "BR": ("Council", "borgerrepræsentation"),
+    "ØU": ("Committee", "økonomiudvalg"),
+    "ØK": ("Committee", "økonomiudvalg"),
+}
+
+#: The chair of a body, named beside a person: "formanden for Teknisk Udvalg, Michael Rex",
+#: "Lene Koustrup Madsen, forperson for Kultur- og Fritidsudvalget".
+CHAIR_WORDS: tuple[str, ...] = (
+    "formand", "formanden", "næstformand", "næstformanden", "forperson", "forpersonen", "næstforperson",
+    "næstforpersonen",
+)
+
+#: A news article's byline ("Af Rasmus Mark Pedersen" on a line of its own) names its writer, no actor.
+BYLINE_WORDS: tuple[str, ...] = ("Af", "Skrevet af")
 
 # ----------------------------------------------------------------- cue words
 # Each relation rule names its cues here. Cues are plain words matched
@@ -355,12 +389,22 @@ REPLACEMENT_CUES = (r"erstattes af", r"afløser", r"afløses af", r"ændres til"
 
 #: Words that make "X ændres til Y" a new name for the same body: "Navnet ”X” ændres til ”Y”".
 NAME_CHANGE_WORDS = (r"navnet", r"betegnelsen")
+#: What gives a body its new name after "Navnet X": "Navnet ”A” ændres til ”B”".
+RENAMING_CUES = (r"ændres til", r"ændret til", r"omdøbes til")
 
 MEMBERSHIP_CUES = (r"bestod af", r"består af", r"bestående af", r"med deltagelse af", r"medlemmer:", r"repræsentation fra")
 
 #: The member named first: "Københavns Kommune er medlem af Øresundskomiteen", "Kommunerne er repræsenteret i X".
 MEMBER_FIRST_CUES = (
     r"er medlem af", r"er medlemmer af", r"er repræsenteret i", r"indgår i", r"indgå i", r"sidder i",
+)
+
+#: Appointing persons to a body, the persons named before: "A og B blev udpeget til det nye Råd",
+#: "at A udpeges som repræsentant til X", "B blev valgt til bestyrelsen".
+APPOINTMENT_CUES = (
+    r"udpeget til", r"udpeges til", r"udpeget som (?:medlem|medlemmer|repræsentant|repræsentanter) (?:til|i|af)",
+    r"udpeges som (?:medlem|medlemmer|repræsentant|repræsentanter) (?:til|i|af)", r"valgt til", r"vælges til",
+    r"indstilles til",
 )
 
 #: Words that open a relative or elaborating clause after a comma (", som indebærer …"):

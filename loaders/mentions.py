@@ -10,12 +10,12 @@ the abbreviations a document defines ("Børne- og Ungdomsforvaltningen
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from loaders import danish
-from loaders.names import ocr_pattern
+from loaders.names import name_key, ocr_pattern
 from loaders.registry import Registry, RegistryEntity
 from loaders.scan import PhraseStarts, finditer_around, finditer_from, word_starts, words_before
 
@@ -151,7 +151,24 @@ def body_compounds(text: str) -> Iterator[Mention]:
                 continue
             if label == "Group" and _names_a_kind(m.group(), prefix):
                 continue
+            if label == "Initiative" and _named_once_as_a_kind(text, m):
+                continue
             yield Mention(label, m.start(), m.end(), m.group(), "body_compound")
+
+
+#: What says which one a compound means: a relative clause ("det partsprojekt, der …") or a number
+#: ("frisættelsesforsøg 2.0", "analyse 2024").
+_WHICH_ONE = re.compile(r"\s*,\s*(?:" + "|".join(danish.SUBORDINATE_CLAUSE_OPENERS) + r")\b|[ \t]+\d")
+
+
+def _named_once_as_a_kind(text: str, match: re.Match[str]) -> bool:
+    """"Fokus på interessentanalyse", "den kommende sundhedsreform": an initiative compound the text
+    names once, in the bare indefinite form and with nothing saying which one, is a kind of
+    undertaking, not one the document is about."""
+    surface = match.group()
+    if not surface.lower().endswith(tuple(danish.BODY_HEADS["Initiative"])) or _WHICH_ONE.match(text, match.end()):
+        return False
+    return len(re.findall(rf"(?<![\w-])(?i:{re.escape(surface)})", text)) == 1
 
 
 def _names_a_kind(surface: str, prefix: str) -> bool:
@@ -331,10 +348,18 @@ def persons_with_party(text: str) -> Iterator[Mention]:
 _GIVEN_NAME_START = re.compile(rf"(?<![\w.])(?P<given>[{_UPPER}][a-zæøåéü]+)(?P<rest>(?: {_NAME_WORD}){{1,3}})")
 
 
+_BYLINE_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:{'|'.join(danish.BYLINE_WORDS)})[ \t]+$")
+_CAPITALISED_WORD_START = re.compile(rf"(?<![\w.])(?=[{_UPPER}])")
+
+
 def persons_by_given_name(text: str) -> Iterator[Mention]:
     """"Christina Borries, OAO", "siger Thomas Kastrup-Larsen, Borgmester": a known given name and a surname."""
-    for m in _GIVEN_NAME_START.finditer(text):
-        if m.group("given") not in danish.GIVEN_NAMES:
+    for capital in _CAPITALISED_WORD_START.finditer(text):
+        # each capitalised word may start a name: "Lokaldemokratiudvalget Lene Koustrup Madsen"
+        m = _GIVEN_NAME_START.match(text, capital.start())
+        if m is None or m.group("given") not in danish.GIVEN_NAMES:
+            continue
+        if _BYLINE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
         words = m.group("rest").split()
         kept = []
@@ -505,6 +530,23 @@ def adjective_committees(text: str) -> Iterator[Mention]:
     return _each_match(_ADJECTIVE_COMMITTEE, text, "Committee", "adjective_committee")
 
 
+_NAMED_COUNCIL = re.compile(
+    rf"(?<![\w-])(?:[{_UPPER}]{_WORD}+-,?\s+(?:{_WORD}+-,?\s+)*og\s+)?"
+    rf"(?:[{_UPPER}]{_WORD}+|[{_UPPER}]{{2,}}|\d+)(?:\s+(?:[{_UPPER}]{_WORD}+|\d+)){{0,2}}\s+"
+    rf"{danish.NAMED_COUNCIL_WORD}(?P<ending>{_endings(danish.NAMED_COUNCIL_ENDINGS)})(?![\w-])"
+)
+
+
+def named_councils(text: str) -> Iterator[Mention]:
+    """"Klima- og Agenda 21 Rådet": capitalised words before a capitalised "Råd" name a council of
+    citizens or experts, a group (the elected council is "Byrådet", one word)."""
+    for m in _NAMED_COUNCIL.finditer(text):
+        if m.group().split()[0] in {"Det", "Den", "De"}:
+            continue
+        yield Mention("Group", m.start(), m.end(), m.group(), "named_council",
+                      canonical=m.group()[: m.start("ending") - m.start()])
+
+
 _INITIATIVE_OF_NAME = re.compile(
     r"(?<![\w-])(?P<nominal>(?i:" + "|".join(f"{stem}(?:{end})?" for stem, end in danish.INITIATIVE_NOMINALS.items())
     + rf"))\s+af\s+(?P<name>[{_UPPER}][{_UPPER}0-9]+|[{_UPPER}][a-zæøå]+)(?=[\s.,;:)])"
@@ -528,6 +570,38 @@ def initiatives_of_a_name(text: str) -> Iterator[Mention]:
         yield Mention("Initiative", m.start(), m.end(), m.group(), "initiative_of_name", canonical=canonical)
         yield Mention("Initiative", m.start(), m.end("nominal"), m.group("nominal"), "initiative_of_name",
                       canonical=canonical)
+
+
+_PROPOSAL_SUBJECT = re.compile(
+    rf"(?<![\w])(?i:{'|'.join(danish.FINITE_DECISION_CUES)})\s+(?:(?:den|d\.)\s+[^;\n]{{0,25}}?\d{{4}}\s+)?"
+    rf"(?i:{'|'.join(danish.PROPOSAL_SUBJECT_NOUNS)})\s+om\s+"
+    rf"(?P<subject>(?!at\b){_WORD}+(?:\s+(?!som\b|der\b|og\b){_WORD}+){{0,{danish.PROPOSAL_SUBJECT_MAX_WORDS - 1}}})"
+    rf"(?=\s*[.,;:\n])"
+)
+
+
+def proposal_subjects(text: str) -> Iterator[Mention]:
+    """"Økonomiudvalget tiltrådte den 15. juni 2010 indstilling om Fast track, som …": the short
+    phrase a decided proposal is about names an initiative."""
+    for m in _PROPOSAL_SUBJECT.finditer(text):
+        subject = m.group("subject")
+        yield Mention("Initiative", m.start("subject"), m.end("subject"), subject, "proposal_subject",
+                      canonical=subject[:1].upper() + subject[1:])
+
+
+_AGREEMENT = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(danish.AGREEMENT_NOUNS)})\s+om\s+"
+    rf"{_WORD}+(?:\s+{_WORD}+){{0,{danish.AGREEMENT_SUBJECT_MAX_WORDS - 1}}}?"
+    rf"(?=\s+{danish.AGREEMENT_PARTIES_WORD}\s)"
+)
+
+
+def agreements(text: str) -> Iterator[Mention]:
+    """"aftalen om kommunernes økonomi i 2014 mellem KL og Regeringen": an agreement between named
+    parties is an initiative, named by its subject."""
+    for m in _AGREEMENT.finditer(text):
+        yield Mention("Initiative", m.start(), m.end(), m.group(), "agreement",
+                      canonical=m.group()[:1].upper() + m.group()[1:])
 
 
 _QUOTED_TITLE = rf"[{re.escape(danish.QUOTES)}](?P<title>[{_UPPER}][^{re.escape(danish.QUOTES)}\n]{{2,80}}?)[{re.escape(danish.QUOTES)}]"
@@ -595,8 +669,11 @@ MENTION_FINDERS: dict[str, MentionFinder] = {
     "qualified_group": qualified_groups,
     "local_committee": local_committees,
     "adjective_committee": adjective_committees,
+    "named_council": named_councils,
     "initiative_of_name": initiatives_of_a_name,
     "quoted_initiative": quoted_initiatives,
+    "proposal_subject": proposal_subjects,
+    "agreement": agreements,
     "task_being_moved": tasks_being_moved,
 }
 _FINDER_RANK = {name: rank for rank, name in enumerate(MENTION_FINDERS)}
@@ -630,6 +707,39 @@ def defined_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Mentio
         for use in re.finditer(rf"(?<![\w@]){re.escape(abbreviation)}s?(?![\w])", text):
             yield Mention(mention.label, use.start(), use.end(), use.group(), "defined_abbreviation",
                           entity=mention.entity, same_as=mention)
+
+
+def standard_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    """"anbefales over for KB" in minutes that name "Kommunalbestyrelsen": a standard abbreviation,
+    never introduced, stands for the body of its kind that the document names."""
+    for abbreviation, (label, head) in danish.STANDARD_BODY_ABBREVIATIONS.items():
+        named = next((m for m in mentions if m.label == label and m.surface.lower().startswith(head)), None)
+        if named is None:
+            continue
+        for use in re.finditer(rf"(?<![\w@-]){abbreviation}s?(?![\w-])", text):
+            yield Mention(label, use.start(), use.end(), use.group(), "standard_abbreviation",
+                          entity=named.entity, same_as=named)
+
+
+_QUOTE_OR_SPACE = rf"[\s{re.escape(danish.QUOTES)}]*"
+_NAME_CHANGE_BEFORE = re.compile(rf"(?i:{'|'.join(danish.NAME_CHANGE_WORDS)}){_QUOTE_OR_SPACE}$")
+_RENAMING_AFTER = re.compile(rf"{_QUOTE_OR_SPACE}(?i:{'|'.join(danish.RENAMING_CUES)}){_QUOTE_OR_SPACE}")
+
+
+def follow_renames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Navnet ”By-, Erhvervs- og Klimaudvalg” ændres til ”Klima-, By- og Erhvervsudvalg”": one body
+    under two names, so every mention of the old name stands for the new one."""
+    new_name_of: dict[tuple[str, str], Mention] = {}
+    for old, new in zip(mentions, mentions[1:]):
+        if (old.label == new.label and _NAME_CHANGE_BEFORE.search(text, max(0, old.start - 12), old.start)
+                and _RENAMING_AFTER.fullmatch(text, old.end, new.start)):
+            new_name_of[old.label, name_key(old.surface)] = new
+    if not new_name_of:
+        return mentions
+    return [
+        replace(m, same_as=new_name_of[key]) if (key := (m.label, name_key(m.surface))) in new_name_of else m
+        for m in mentions
+    ]
 
 
 _ORGANISATION_ABBREVIATION = rf"[{_UPPER}][{_UPPER}0-9]{{1,7}}(?:-[{_UPPER}0-9]{{1,3}})?"
@@ -716,10 +826,14 @@ def find_mentions(
     kept = _without_overlaps(candidates)
     if "defined_abbreviation" not in disabled:
         kept = _without_overlaps(kept + list(defined_abbreviations(text, kept)))
+    if "standard_abbreviation" not in disabled:
+        kept = _without_overlaps(kept + list(standard_abbreviations(text, kept)))
     if "person_affiliation" not in disabled:
         kept = _without_overlaps(kept + list(person_affiliations(text, kept)))
     if "coordinated_organisation" not in disabled:
         kept = _without_overlaps(kept + list(coordinated_organisations(text, kept)))
+    if "rename" not in disabled:
+        kept = follow_renames(text, kept)
     return kept
 
 

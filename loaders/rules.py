@@ -653,6 +653,26 @@ def participants_in_parentheses(ctx: Context) -> Iterator[Found]:
                 yield Found("PARTICIPATES_IN", body.node_id, initiative.node_id, Span(initiative.start, close + 1))
 
 
+_PARTIES_START = re.compile(rf"\s+{danish.AGREEMENT_PARTIES_WORD}\s+")
+_PARTIES_GAP = re.compile(r"\s*(?:,|og|samt)\s*")
+
+
+@rule("agreement_parties")
+def agreement_parties(ctx: Context) -> Iterator[Found]:
+    """"aftalen om kommunernes økonomi i 2014 mellem KL og Regeringen": the parties named right after
+    "mellem" take part in the agreement."""
+    refs = ctx.refs
+    for i, agreement in enumerate(refs):
+        if agreement.label != "Initiative" or not _PARTIES_START.match(ctx.text, agreement.end):
+            continue
+        previous_end, gap = agreement.end, _PARTIES_START
+        for party in refs[i + 1 :]:
+            if party.label not in BODY_LABELS or not gap.fullmatch(ctx.text, previous_end, party.start):
+                break
+            yield Found("PARTICIPATES_IN", party.node_id, agreement.node_id, Span(agreement.start, party.end))
+            previous_end, gap = party.end, _PARTIES_GAP
+
+
 def _id(ref_or_id: Ref | str) -> str:
     return ref_or_id if isinstance(ref_or_id, str) else ref_or_id.node_id
 
@@ -693,6 +713,59 @@ def stated_membership(ctx: Context) -> Iterator[Found]:
                 continue
             if _FEW_WORDS.fullmatch(ctx.text, member.end, cue.start()) and not ctx.text[cue.end() : assembly.start].strip():
                 yield Found("MEMBER_OF", member.node_id, assembly.node_id, Span(member.start, assembly.end))
+
+
+#: Persons listed together: "Lene Koustrup Madsen og Henning Jørgensen", "A, B og C".
+_PERSON_LIST_GAP = re.compile(r"\s*(?:,|og|samt)\s*|\s*,\s*og\s*")
+#: Between the persons and the cue: an auxiliary ("blev", "er") at most.
+_AUXILIARY_GAP = re.compile(r"\s+(?:(?:" + "|".join(danish.PASSIVE_AUXILIARIES) + r")\s+)?")
+#: Between the cue and the body: an article and an adjective ("det nye").
+_ARTICLE_GAP = re.compile(r"\s+(?:(?:den|det|de|en|et)\s+)?(?:[a-zæøå]+\s+)?")
+
+
+@rule("appointment")
+def appointment(ctx: Context) -> Iterator[Found]:
+    """"Lene Koustrup Madsen og Henning Jørgensen blev udpeget til det nye Klima- og Agenda 21 Råd":
+    the persons right before the cue are members of the body right after it."""
+    for sentence in ctx.sentences:
+        for cue in ctx.cues_in(danish.APPOINTMENT_CUES, sentence):
+            refs = ctx.refs_in(sentence)
+            assembly = _after(refs, cue.end(), ASSEMBLIES)
+            if assembly is None or not _ARTICLE_GAP.fullmatch(ctx.text, cue.end(), assembly.start):
+                continue
+            persons, boundary = [], cue.start()
+            for ref in reversed([r for r in refs if r.end <= cue.start()]):
+                gap = _AUXILIARY_GAP if not persons else _PERSON_LIST_GAP
+                if ref.label != "Person" or not gap.fullmatch(ctx.text, ref.end, boundary):
+                    break
+                persons.append(ref)
+                boundary = ref.start
+            for person in persons:
+                yield Found("MEMBER_OF", person.node_id, assembly.node_id, Span(person.start, assembly.end))
+
+
+_CHAIR_OF = re.compile(r"(?i:" + "|".join(danish.CHAIR_WORDS) + r")\s+for\s+")
+_CHAIR_PERSON_GAP = re.compile(r"\s*,?\s*")
+
+
+@rule("chair")
+def chair(ctx: Context) -> Iterator[Found]:
+    """"formanden for Teknisk Udvalg, Michael Rex"; "Michael Rex, formand for Teknisk Udvalg": the
+    chair is a member of the body."""
+    refs = ctx.refs
+    for i, body in enumerate(refs):
+        if body.label not in ASSEMBLIES:
+            continue
+        cue = _CHAIR_OF.search(ctx.text, max(0, body.start - 25), body.start)
+        if cue is None or cue.end() != body.start:
+            continue
+        following = refs[i + 1] if i + 1 < len(refs) else None
+        preceding = refs[i - 1] if i else None
+        if following and following.label == "Person" and _CHAIR_PERSON_GAP.fullmatch(ctx.text, body.end, following.start):
+            yield Found("MEMBER_OF", following.node_id, body.node_id, Span(cue.start(), following.end))
+        elif (preceding and preceding.label == "Person"
+              and re.fullmatch(r"\s*,\s*", ctx.text[preceding.end : cue.start()])):
+            yield Found("MEMBER_OF", preceding.node_id, body.node_id, Span(preceding.start, body.end))
 
 
 _OWNED_COMMITTEES = re.compile(

@@ -38,7 +38,8 @@ def test_every_finder_is_named_here():
     assert set(MENTION_FINDERS) == {
         "body_compound", "named_for", "council", "municipality", "person_party", "person_given_name",
         "versioned_initiative", "owned_body", "municipality_list", "sole_body", "qualified_group",
-        "local_committee", "adjective_committee", "initiative_of_name", "quoted_initiative",
+        "local_committee", "adjective_committee", "named_council", "initiative_of_name", "quoted_initiative",
+        "proposal_subject", "agreement",
         "national_authority", "municipalities_together", "area_organisation", "english_name", "task_being_moved",
     }
 
@@ -223,6 +224,18 @@ def test_an_abbreviation_defined_in_parentheses_is_a_mention_of_the_same_body_wh
 
 def test_an_undefined_abbreviation_is_no_mention():
     assert mentioned("Opgaverne overgår til DKS.") == []
+
+
+def test_a_standard_abbreviation_stands_for_the_body_of_its_kind_the_document_names():
+    text = "Sagen behandles af Kommunalbestyrelsen. Forslaget anbefales over for KB."
+    mentions = find_mentions(text)
+    council = next(m for m in mentions if m.surface == "Kommunalbestyrelsen")
+    [short] = [m for m in mentions if m.rule == "standard_abbreviation"]
+    assert (text[short.start : short.end], short.label, short.same_as) == ("KB", "Council", council)
+
+
+def test_a_standard_abbreviation_is_no_mention_where_its_body_is_not_named():
+    assert mentioned("Forslaget anbefales over for KB.") == []
 
 
 def test_a_party_letter_is_not_taken_for_a_defined_abbreviation():
@@ -520,3 +533,61 @@ def test_a_heading_of_plural_groups_about_a_subject_names_no_one_group():
 )
 def test_an_english_name_ending_in_a_body_word_is_an_organisation(text, found):
     assert by_finder("english_name", text) == found
+
+
+def test_capitalised_words_before_a_capitalised_raad_name_a_council_of_citizens_as_a_group():
+    text = ("De to borgerfora – Agenda 21 Borgergruppen og Agenda 21 Rådet – sammenlægges til et "
+            "Klima- og Agenda 21 Råd. Byrådet udpeger medlemmer til det nye råd.")
+    found = [(m.label, m.surface, m.canonical) for m in MENTION_FINDERS["named_council"](text)]
+    assert found == [
+        ("Group", "Agenda 21 Rådet", "Agenda 21 Råd"),
+        ("Group", "Klima- og Agenda 21 Råd", "Klima- og Agenda 21 Råd"),
+    ]
+
+
+def test_a_renamed_body_is_one_body_under_its_new_name():
+    text = ("By-, Erhvervs- og Planudvalget ændres til By-, Erhvervs- og Klimaudvalget. "
+            "Navnet ”By-, Erhvervs- og Klimaudvalg” ændres til ”Klima-, By- og Erhvervsudvalg”.")
+    mentions = find_mentions(text)
+    new = next(m for m in mentions if m.surface == "Klima-, By- og Erhvervsudvalg")
+    renamed = [m.surface for m in mentions if m.same_as is new]
+    assert renamed == ["By-, Erhvervs- og Klimaudvalget", "By-, Erhvervs- og Klimaudvalg"]
+    kept = find_mentions(text, disabled=frozenset({"rename"}))
+    assert all(m.same_as is None for m in kept)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Økonomiudvalget tiltrådte den 15. juni 2010 indstilling om Fast track, som indebærer et forum.",
+         [("Fast track", "Fast track")]),
+        ("Økonomiudvalget tiltrådte den 20. januar 2009 indstilling om anlægsstyring.",
+         [("anlægsstyring", "Anlægsstyring")]),
+        ("Økonomiudvalget tiltrådte indstilling om at nedsætte et udvalg.", []),
+        ("Økonomiudvalget tiltrådte indstilling om en samlet plan for de kommunale anlægsprojekter i byen.", []),
+        ("Vi sender en indstilling om anlægsstyring.", []),
+    ],
+)
+def test_the_short_subject_of_a_decided_proposal_is_an_initiative(text, found):
+    assert [(m.surface, m.canonical) for m in MENTION_FINDERS["proposal_subject"](text)] == found
+
+
+def test_a_person_is_found_right_after_a_capitalised_body_name():
+    text = "Formanden for Lokaldemokratiudvalget Lene Koustrup Madsen har meddelt forvaltningen det."
+    assert ("Person", "Lene Koustrup Madsen") in mentioned(text)
+
+
+def test_the_writer_in_a_byline_is_no_person_of_the_document():
+    assert by_finder("person_given_name", "Nyt center\n\nAf Rasmus Mark Pedersen\n\nDer er gang i det.") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Andre nationale tiltag, fx den kommende sundhedsreform.", []),
+        ("Ressortanalysen følges op. Ressortanalysen afsluttes i 2025.", ["Ressortanalysen", "Ressortanalysen"]),
+        ("Forvaltningerne kan tage udgangspunkt i det partsprojekt, der i 2016 blev gennemført.", ["partsprojekt"]),
+    ],
+)
+def test_an_initiative_compound_named_once_as_a_kind_is_no_initiative(text, found):
+    assert [s for label, s in by_finder("body_compound", text) if label == "Initiative"] == found

@@ -67,7 +67,7 @@ def test_every_rule_is_tested_here():
         "affiliation", "stated_membership", "reporting_receiver_first", "involvement", "task_move",
         "owned_committees", "owned_body_part_of",
         "proposal_in_minutes", "proposer_signature", "fixed_term", "decision_concerns_administration",
-        "task_succession",
+        "task_succession", "appointment", "agreement_parties", "chair",
     }
 
 
@@ -591,6 +591,47 @@ def test_x_er_medlem_af_y_makes_x_a_member_of_y():
     assert quotes(member) == ["Københavns Kommune er medlem af Øresundskomiteen"]
 
 
+def test_persons_appointed_to_a_body_are_its_members():
+    graph = read("Lene Koustrup Madsen og Henning Jørgensen blev udpeget til det nye Klima- og Agenda 21 Råd.")
+    members = sorted(named(graph, r) for r in of_type(graph, "MEMBER_OF"))
+    assert members == [("Henning Jørgensen", "Klima- og Agenda 21 Råd"), ("Lene Koustrup Madsen", "Klima- og Agenda 21 Råd")]
+    assert all("appointment" in r.rules for r in of_type(graph, "MEMBER_OF"))
+
+
+def test_a_person_named_apart_from_the_appointment_is_not_appointed():
+    graph = read("Lene Koustrup Madsen meddelte, at forvaltningen blev udpeget til Klima- og Agenda 21 Rådet.")
+    assert of_type(graph, "MEMBER_OF") == []
+
+
+def test_the_parties_named_after_an_agreement_take_part_in_it():
+    graph = read("I aftalen om kommunernes økonomi i 2014 mellem KL og Regeringen er der ikke fastsat et loft.")
+    parties = sorted(named(graph, r) for r in of_type(graph, "PARTICIPATES_IN"))
+    assert parties == [("KL", "Aftalen om kommunernes økonomi i 2014"), ("regeringen", "Aftalen om kommunernes økonomi i 2014")]
+    assert quotes(of_type(graph, "PARTICIPATES_IN")[0])[0].startswith("aftalen om kommunernes økonomi i 2014 mellem KL")
+
+
+def test_an_agreement_without_parties_is_no_initiative():
+    graph = read("Det følger af aftalen om kommunernes økonomi, at KL og Regeringen mødes.")
+    assert [n for n in graph.nodes.values() if n.label == "Initiative"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hun har aftalt med formanden for Teknisk Udvalg, Michael Rex, at sagen udsættes.",
+        "Michael Rex, formand for Teknisk Udvalg, har meddelt det.",
+    ],
+)
+def test_the_chair_of_a_body_is_its_member(text):
+    member = only(read(text), "MEMBER_OF", "chair")
+    assert named(read(text), member) == ("Michael Rex", "Teknisk Udvalg")
+
+
+def test_a_chair_named_apart_from_the_person_is_no_membership():
+    graph = read("Formanden for Teknisk Udvalg har talt med Michael Rex om sagen.")
+    assert of_type(graph, "MEMBER_OF") == []
+
+
 def test_a_body_named_far_before_medlem_af_is_not_the_member():
     graph = read("Økonomiudvalget godkendte, at overborgmesteren er medlem af Øresundskomiteen.")
     assert of_type(graph, "MEMBER_OF") == []
@@ -914,6 +955,9 @@ Det er aftalt at nedlægge Skoleudvalget. De opgaver som hørte under Skoleudval
 Erfaringer fra frisættelsesforsøg 2.0 (BUF, SUF og KFF) indgår.
 Projektgruppen består af Hans Jessen, KL.
 Københavns Kommune er medlem af Øresundskomiteen.
+Lene Koustrup Madsen blev udpeget til HR-kredsen.
+I aftalen om kommunernes økonomi mellem KL og Regeringen er intet fastsat.
+Hun har aftalt med formanden for Teknisk Udvalg, Michael Rex, at sagen udsættes.
 HR-kredsen vil løbende blive orienteret om frisættelsesforsøg 2.0.
 Frisættelsesforsøg 2.0 gennemføres med inddragelse af HR-kredsen.
 Regional udvikling flyttes fra Teknik- og Miljøudvalget til Socialudvalget.
