@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 from loaders import danish
 from loaders.names import ocr_pattern
 from loaders.registry import Registry, RegistryEntity
-from loaders.scan import PhraseStarts, finditer_around, finditer_from, word_starts, words_before
+from loaders.scan import PhraseStarts, finditer_around, finditer_between, finditer_from, word_starts, words_before
 
 _UPPER = "A-ZÆØÅ"
 _WORD = r"[\wæøåÆØÅ]"
@@ -462,7 +462,8 @@ def qualified_groups(text: str) -> Iterator[Mention]:
     """A group named with its field, its members or its subject: "De fælleskommunale styregrupper på
     sundheds- og socialområdet", "Chefforum for Sundheds- og Ældrechefer", "arbejdsgruppen vedr. udvikling"."""
     qualifier = _group_qualifier_regex()
-    for m in _compound_regex("Group").finditer(text):
+    heads = _compound_heads(text, "Group")
+    for m in finditer_around(_compound_regex("Group"), text, heads, _COMPOUND_LEADS_BACKWARDS, _HEAD_REST):
         tail = qualifier.match(text, m.end())
         if not tail:
             continue
@@ -560,10 +561,14 @@ def _task_moving_regex() -> re.Pattern[str]:
     )
 
 
+#: Where a verb that moves a task can start: a task's phrase is read only in the clause around one.
+_TASK_VERB_STARTS = PhraseStarts(danish.TASK_MOVING_VERBS)
+
+
 def tasks_being_moved(text: str) -> Iterator[Mention]:
     """"Regional udvikling flyttes fra …", "og det specialiserede børneområde flyttes til …",
     "De turismemæssige opgaver som hørte under X overføres til …": the phrase a transfer moves is a task."""
-    for m in _task_moving_regex().finditer(text):
+    for m in finditer_between(_task_moving_regex(), text, _TASK_VERB_STARTS(text), ".;:"):
         surface = m.group("task")
         words = surface.lower().split()
         if set(words) <= danish.GENERIC_TASK_WORDS or any(w[:1].isupper() for w in surface.split()[1:]):

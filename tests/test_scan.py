@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loaders import danish, mentions
 from loaders.context import _cue_starts, cue_regex
 from loaders.registry import load_registries
-from loaders.scan import PhraseStarts, finditer_around, finditer_from, lowered
+from loaders.scan import PhraseStarts, finditer_around, finditer_between, finditer_from, lowered
 from loaders.text import _date_patterns, _date_starts
 
 REGISTRIES = load_registries()
@@ -25,6 +27,8 @@ FRAGMENTS = (
     "frisættelsesfors@g 2.0", "udvalgsformand", "Aalborg Byråd", "Ringkøbing-Skjern Kommune", "Region Midtjylland",
     "Center for Politik og HR", "Rasmus Rune Steenberger (F)", "Signe H. Goldmann", " (løsgænger)", "(UFG)", "med virkning fra", "fra og med", "i samarbejde\nmed", "nedlægges pr.", "ikke at",
     "1. april 2024", "|. januar 2018", "22.04.2021", "30/1", "medio 2019", "18. marts", "maj 2012",
+    "Regional udvikling flyttes fra", "De turismemæssige opgaver som hørte under", "overf@res til", "samles\ni",
+    "og hele idrætsområdet", ": ", "; ", "–",
     "Det Nye Fælles Ledelsessekretariat", "Det ", "Store ", "ſtyregruppe", "İ", " ", "  ", "\n", "\n\n", "-", ", ", ". ", "(", ")", "s", "et", "ene", "@", "x", "De", "og",
 )
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
@@ -82,6 +86,21 @@ def test_compound_names_are_found_as_by_the_full_pattern(text):
         heads = mentions._compound_heads(text, label)
         found = finditer_around(pattern, text, heads, mentions._COMPOUND_LEADS_BACKWARDS, mentions._HEAD_REST)
         assert spans(found) == spans(pattern.finditer(text))
+
+
+@RELAXED
+@given(texts)
+def test_tasks_being_moved_are_found_as_by_the_full_pattern(text):
+    pattern = mentions._task_moving_regex()
+    found = finditer_between(pattern, text, mentions._TASK_VERB_STARTS(text), ".;:")
+    assert spans(found) == spans(pattern.finditer(text))
+
+
+def test_given_clauses_a_pattern_runs_only_in_the_clauses_around_its_anchors():
+    text = "Alt er godt. Opgaven flyttes til KB; intet mere: slut"
+    clause = re.compile(r"\b\w+ flyttes til \w+")
+    assert [m.group() for m in finditer_between(clause, text, [text.index("flyttes")], ".;:")] == ["Opgaven flyttes til KB"]
+    assert list(finditer_between(clause, text, [], ".;:")) == []
 
 
 @RELAXED
