@@ -484,6 +484,8 @@ _LOCAL_COMMITTEE = re.compile(
 
 def local_committees(text: str) -> Iterator[Mention]:
     """"Brønshøj-Husum Lokaludvalg", and "Lokaludvalget" in a document that names only that one."""
+    if danish.LOCAL_COMMITTEE_WORD not in text:
+        return
     named = [m for m in _LOCAL_COMMITTEE.finditer(text) if m.group("district")]
     districts = {m.group("district") for m in named}
     for m in _LOCAL_COMMITTEE.finditer(text):
@@ -503,6 +505,8 @@ _ADJECTIVE_COMMITTEE = re.compile(
 
 def adjective_committees(text: str) -> Iterator[Mention]:
     """"Teknisk Udvalg": a capitalised adjective and a capitalised "Udvalg" name a committee."""
+    if danish.COMMITTEE_WORD not in text:
+        return iter(())
     return _each_match(_ADJECTIVE_COMMITTEE, text, "Committee", "adjective_committee")
 
 
@@ -537,12 +541,13 @@ _TITLED_INITIATIVES = re.compile(
     + rf"{_QUOTED_TITLE}(?:(?:\s*,\s*|\s+og\s+){_QUOTED_TITLE.replace('title', 'more')})*"
 )
 _ONE_QUOTED_TITLE = re.compile(_QUOTED_TITLE)
+_TITLED_NOUN_STARTS = PhraseStarts(danish.TITLED_INITIATIVE_NOUNS)
 
 
 def quoted_initiatives(text: str) -> Iterator[Mention]:
     """"to rapporter ’Styrket decentral forvaltningsorganisering’ og ’Placering af tværgående enheder’":
     each quoted, capitalised title after such a noun is an initiative."""
-    for m in _TITLED_INITIATIVES.finditer(text):
+    for m in finditer_from(_TITLED_INITIATIVES, text, _TITLED_NOUN_STARTS(text)):
         for title in _ONE_QUOTED_TITLE.finditer(text, m.start("title") - 1, m.end()):
             yield Mention("Initiative", title.start("title"), title.end("title"), title.group("title"), "quoted_initiative")
 
