@@ -516,12 +516,15 @@ _INITIATIVE_OF_NAME = re.compile(
 )
 
 
+_NOMINAL_STARTS = PhraseStarts(danish.INITIATIVE_NOMINALS)
+
+
 def initiatives_of_a_name(text: str) -> Iterator[Mention]:
     """"implementeringen af KY", "evaluering af Borgerrådgiveren": an undertaking about a named thing.
     It is named in its definite form when the text ever uses that, else as written; the verbal
     noun alone stands for it where a registry holds the name."""
     found = []
-    for m in _INITIATIVE_OF_NAME.finditer(text):
+    for m in finditer_from(_INITIATIVE_OF_NAME, text, _NOMINAL_STARTS(text)):
         nominal = m.group("nominal").lower()
         stem = next(s for s in danish.INITIATIVE_NOMINALS if nominal.startswith(s))
         found.append((m, stem, nominal != stem))

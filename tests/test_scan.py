@@ -29,7 +29,7 @@ FRAGMENTS = (
     "1. april 2024", "|. januar 2018", "22.04.2021", "30/1", "medio 2019", "18. marts", "maj 2012",
     "Regional udvikling flyttes fra", "De turismemæssige opgaver som hørte under", "overf@res til", "samles\ni",
     "og hele idrætsområdet", ": ", "; ", "–", "Brønshøj-Husum Lokaludvalg", "Lokaludvalget", "Teknisk Udvalg",
-    "rapporten ", "to rapporter", "Forsøget", "’Styrket decentral forvaltning’", " og ", "“Placering af enheder”",
+    "implementeringen af KY", "evaluering af Borgerrådgiveren", "Gennemførelse af ", "rapporten ", "to rapporter", "Forsøget", "’Styrket decentral forvaltning’", " og ", "“Placering af enheder”",
     "Det Nye Fælles Ledelsessekretariat", "Det ", "Store ", "ſtyregruppe", "İ", " ", "  ", "\n", "\n\n", "-", ", ", ". ", "(", ")", "s", "et", "ene", "@", "x", "De", "og",
 )
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
@@ -121,6 +121,8 @@ def test_councils_municipalities_persons_and_versioned_initiatives_are_found_as_
     assert ends(mentions.municipalities(text)) == [m.end() for m in mentions._MUNICIPALITY.finditer(text)]
     assert ends(mentions.persons_with_party(text)) == [m.end("name") for m in mentions._PERSON.finditer(text)]
     assert ends(mentions.adjective_committees(text)) == [m.end() for m in mentions._ADJECTIVE_COMMITTEE.finditer(text)]
+    nominals = mentions._INITIATIVE_OF_NAME
+    assert spans(finditer_from(nominals, text, mentions._NOMINAL_STARTS(text))) == spans(nominals.finditer(text))
     titled = mentions._TITLED_INITIATIVES.finditer(text)
     assert spans(finditer_from(mentions._TITLED_INITIATIVES, text, mentions._TITLED_NOUN_STARTS(text))) == spans(titled)
     versioned = mentions._versioned_initiative_regex().finditer(text)
