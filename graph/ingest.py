@@ -130,25 +130,50 @@ def refresh_registry_relations(graph: Graph, registries: Iterable[Registry]) -> 
 def _extract_all(
     files: list[Path], settings: ExtractionSettings, max_bytes: int, workers: int, known_hashes: frozenset[str]
 ) -> Iterator[_Extracted]:
-    jobs = [(path, settings, max_bytes, known_hashes) for path in files]
+    """Each file read and extracted, in the order of ``files`` (merging in another order could name a node otherwise).
+
+    Worker processes get the settings once, when they start, and then only file paths, in chunks
+    of a few files, so what goes between the processes is little more than the graphs that come back.
+    """
+    job = _Job(settings, max_bytes, known_hashes)
     if workers <= 1 or len(files) < 2:
-        yield from map(_read_and_extract, jobs)
+        yield from map(job, files)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_read_and_extract, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(job,)) as pool:
+        yield from pool.map(_run_in_worker, files, chunksize=max(1, len(files) // (workers * 8)))
 
 
-def _read_and_extract(job: tuple[Path, ExtractionSettings, int, frozenset[str]]) -> _Extracted:
+@dataclass(frozen=True)
+class _Job:
     """Read and extract one file; a document the store already holds is only read, not extracted."""
-    path, settings, max_bytes, known_hashes = job
-    try:
-        document = read_document(path, max_bytes)
-    except UnreadableDocument as exc:
-        return _Extracted(path, reason=exc.reason)
-    if document.content_hash in known_hashes:
-        return _Extracted(path, document.name, document.content_hash, Graph())
-    try:
-        graph = extract(document, settings)
-    except Exception as exc:  # an extractor bug must not cost the rest of the batch
-        return _Extracted(path, reason=f"extraction failed: {type(exc).__name__}: {exc}")
-    return _Extracted(path, document.name, document.content_hash, graph)
+
+    settings: ExtractionSettings
+    max_bytes: int
+    known_hashes: frozenset[str]
+
+    def __call__(self, path: Path) -> _Extracted:
+        try:
+            document = read_document(path, self.max_bytes)
+        except UnreadableDocument as exc:
+            return _Extracted(path, reason=exc.reason)
+        if document.content_hash in self.known_hashes:
+            return _Extracted(path, document.name, document.content_hash, Graph())
+        try:
+            graph = extract(document, self.settings)
+        except Exception as exc:  # an extractor bug must not cost the rest of the batch
+            return _Extracted(path, reason=f"extraction failed: {type(exc).__name__}: {exc}")
+        return _Extracted(path, document.name, document.content_hash, graph)
+
+
+#: The job of this worker process, set once when it starts.
+_job_in_this_worker: _Job | None = None
+
+
+def _start_worker(job: _Job) -> None:
+    global _job_in_this_worker
+    _job_in_this_worker = job
+
+
+def _run_in_worker(path: Path) -> _Extracted:
+    assert _job_in_this_worker is not None, "a worker process runs its job only after _start_worker"
+    return _job_in_this_worker(path)

@@ -89,9 +89,7 @@ class Context:
 
     def cues_in(self, cues: tuple[str, ...], span: Span) -> list[re.Match[str]]:
         """Cue words in the span, leaving out denied ones ("ikke at deltage")."""
-        starts = self._cue_positions.get(cues, False)
-        if starts is False:
-            starts = self._cue_positions[cues] = _cue_starts(cues)(self.text)
+        starts = self._cue_starts(cues)
         if starts is not None:
             first = bisect_left(starts, span.start)
             if first == len(starts) or starts[first] >= span.end:
@@ -100,6 +98,31 @@ class Context:
             m for m in finditer_from(cue_regex(cues), self.text, starts, span.start, span.end)
             if not _NEGATION_BEFORE.search(self.text, max(span.start, m.start() - 12), m.start())
         ]
+
+    def sentences_with(self, *cue_lists: tuple[str, ...]) -> list[Span]:
+        """The sentences, in text order, in which a word of one of the cue lists can start: the only
+        ones where ``cues_in`` can find one, so a rule that reads around its cue words looks at no other."""
+        found: set[int] = set()
+        for cues in cue_lists:
+            starts = self._cue_starts(cues)
+            if starts is None:
+                return self.sentences
+            for start in starts:
+                i = bisect_right(self._sentence_starts, start) - 1
+                if i >= 0 and start < self.sentences[i].end:
+                    found.add(i)
+        return [self.sentences[i] for i in sorted(found)]
+
+    def _cue_starts(self, cues: tuple[str, ...]) -> list[int] | None:
+        """Where the cue list's words can start in the text (None: anywhere), found once per document."""
+        starts = self._cue_positions.get(cues, False)
+        if starts is False:
+            starts = self._cue_positions[cues] = _cue_starts(cues)(self.text)
+        return starts
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def is_effective_date(self, offset: int) -> bool:
         """A date introduced by "pr.", "fra", "indtil" … tells when a change takes effect, not when it was decided."""

@@ -188,7 +188,7 @@ def _add_decisions(ctx: Context, graph: Graph) -> None:
     """"Økonomiudvalgets beslutning i mødet den 7. november 2017", "vedtaget af
     Borgerrepræsentationen d. 30. november 2023", "BESLUTNING: Økonomiudvalget den 05-01-2022"."""
     closest: dict[tuple[str, str], Span] = {}
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.DECISION_CUES):
         for cue in ctx.cues_in(danish.DECISION_CUES, sentence):
             bodies = [
                 b for b in ctx.refs_in(sentence, DECIDING)
@@ -237,8 +237,10 @@ def _add_case_number(ctx: Context, graph: Graph, document_date: str | None) -> N
     """"Sagsnr.: 2010-56551", "Sagsid.: 21/9144", "14. Plan for … (2017-0331596)": the case the
     document is about, decided on the document's own date (else the latest date it records);
     earlier decisions it cites had cases of their own."""
+    if not ctx.decisions:
+        return
     found = _case_number_regex().search(ctx.text)
-    if found is None or not ctx.decisions:
+    if found is None:
         return
     day = str(document_date)[:10] if document_date else max(d.date for d in ctx.decisions)
     for decision in ctx.decisions:

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 from loaders import danish
 from loaders.names import name_key, ocr_pattern
 from loaders.registry import Registry, RegistryEntity
-from loaders.scan import PhraseStarts, finditer_around, finditer_from, word_starts, words_before
+from loaders.scan import PhraseStarts, finditer_around, finditer_between, finditer_from, word_starts, words_before
 
 _UPPER = "A-ZÆØÅ"
 _WORD = r"[\wæøåÆØÅ]"
@@ -487,7 +487,8 @@ def qualified_groups(text: str) -> Iterator[Mention]:
     """A group named with its field, its members or its subject: "De fælleskommunale styregrupper på
     sundheds- og socialområdet", "Chefforum for Sundheds- og Ældrechefer", "arbejdsgruppen vedr. udvikling"."""
     qualifier = _group_qualifier_regex()
-    for m in _compound_regex("Group").finditer(text):
+    heads = _compound_heads(text, "Group")
+    for m in finditer_around(_compound_regex("Group"), text, heads, _COMPOUND_LEADS_BACKWARDS, _HEAD_REST):
         tail = qualifier.match(text, m.end())
         if not tail:
             continue
@@ -508,6 +509,8 @@ _LOCAL_COMMITTEE = re.compile(
 
 def local_committees(text: str) -> Iterator[Mention]:
     """"Brønshøj-Husum Lokaludvalg", and "Lokaludvalget" in a document that names only that one."""
+    if danish.LOCAL_COMMITTEE_WORD not in text:
+        return
     named = [m for m in _LOCAL_COMMITTEE.finditer(text) if m.group("district")]
     districts = {m.group("district") for m in named}
     for m in _LOCAL_COMMITTEE.finditer(text):
@@ -527,6 +530,8 @@ _ADJECTIVE_COMMITTEE = re.compile(
 
 def adjective_committees(text: str) -> Iterator[Mention]:
     """"Teknisk Udvalg": a capitalised adjective and a capitalised "Udvalg" name a committee."""
+    if danish.COMMITTEE_WORD not in text:
+        return iter(())
     return _each_match(_ADJECTIVE_COMMITTEE, text, "Committee", "adjective_committee")
 
 
@@ -553,12 +558,15 @@ _INITIATIVE_OF_NAME = re.compile(
 )
 
 
+_NOMINAL_STARTS = PhraseStarts(danish.INITIATIVE_NOMINALS)
+
+
 def initiatives_of_a_name(text: str) -> Iterator[Mention]:
     """"implementeringen af KY", "evaluering af Borgerrådgiveren": an undertaking about a named thing.
     It is named in its definite form when the text ever uses that, else as written; the verbal
     noun alone stands for it where a registry holds the name."""
     found = []
-    for m in _INITIATIVE_OF_NAME.finditer(text):
+    for m in finditer_from(_INITIATIVE_OF_NAME, text, _NOMINAL_STARTS(text)):
         nominal = m.group("nominal").lower()
         stem = next(s for s in danish.INITIATIVE_NOMINALS if nominal.startswith(s))
         found.append((m, stem, nominal != stem))
@@ -610,12 +618,13 @@ _TITLED_INITIATIVES = re.compile(
     + rf"{_QUOTED_TITLE}(?:(?:\s*,\s*|\s+og\s+){_QUOTED_TITLE.replace('title', 'more')})*"
 )
 _ONE_QUOTED_TITLE = re.compile(_QUOTED_TITLE)
+_TITLED_NOUN_STARTS = PhraseStarts(danish.TITLED_INITIATIVE_NOUNS)
 
 
 def quoted_initiatives(text: str) -> Iterator[Mention]:
     """"to rapporter ’Styrket decentral forvaltningsorganisering’ og ’Placering af tværgående enheder’":
     each quoted, capitalised title after such a noun is an initiative."""
-    for m in _TITLED_INITIATIVES.finditer(text):
+    for m in finditer_from(_TITLED_INITIATIVES, text, _TITLED_NOUN_STARTS(text)):
         for title in _ONE_QUOTED_TITLE.finditer(text, m.start("title") - 1, m.end()):
             yield Mention("Initiative", title.start("title"), title.end("title"), title.group("title"), "quoted_initiative")
 
@@ -634,10 +643,14 @@ def _task_moving_regex() -> re.Pattern[str]:
     )
 
 
+#: Where a verb that moves a task can start: a task's phrase is read only in the clause around one.
+_TASK_VERB_STARTS = PhraseStarts(danish.TASK_MOVING_VERBS)
+
+
 def tasks_being_moved(text: str) -> Iterator[Mention]:
     """"Regional udvikling flyttes fra …", "og det specialiserede børneområde flyttes til …",
     "De turismemæssige opgaver som hørte under X overføres til …": the phrase a transfer moves is a task."""
-    for m in _task_moving_regex().finditer(text):
+    for m in finditer_between(_task_moving_regex(), text, _TASK_VERB_STARTS(text), ".;:"):
         surface = m.group("task")
         words = surface.lower().split()
         if set(words) <= danish.GENERIC_TASK_WORDS or any(w[:1].isupper() for w in surface.split()[1:]):

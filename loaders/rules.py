@@ -65,7 +65,7 @@ def _effective_date(
 
 def _change(ctx: Context, cues: tuple[str, ...], relation: str, date_cues: tuple[str, ...]) -> Iterator[Found]:
     """Shared reading of "X nedlægges / nedsættes" with who decided it and when."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(cues):
         for cue in ctx.cues_in(cues, sentence):
             refs = ctx.refs_in(sentence)
             subject = _before(refs, cue.start(), CHANGEABLE)
@@ -193,7 +193,7 @@ def fixed_term(ctx: Context) -> Iterator[Found]:
 @rule("mandate_anchoring")
 def mandate_anchoring(ctx: Context) -> Iterator[Found]:
     """"X forankres i HR-kredsen, der således vil fungere som styregruppe for forsøget"."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.ANCHORING_CUES):
         for cue in ctx.cues_in(danish.ANCHORING_CUES, sentence):
             refs = ctx.refs_in(sentence)
             holder = _after(refs, cue.end(), BODY_LABELS)
@@ -208,7 +208,7 @@ def mandate_anchoring(ctx: Context) -> Iterator[Found]:
 @rule("mandate_role")
 def mandate_role(ctx: Context) -> Iterator[Found]:
     """A body stated as project owner, secretariat, adviser or responsible for an initiative."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(*danish.MANDATE_ROLE_CUES.values()):
         for role, cues in danish.MANDATE_ROLE_CUES.items():
             for cue in ctx.cues_in(cues, sentence):
                 refs = ctx.refs_in(sentence)
@@ -231,7 +231,7 @@ HOLDERS = frozenset({"Council", "Committee", "Administration", "Unit"})
 @rule("task_under_body")
 def task_under_body(ctx: Context) -> Iterator[Found]:
     """"Under Børne-, Fritids- og Kulturudvalget er idrætsområdet indskrevet"; "opgaver som hørte under X"."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.UNDER_CUES):
         tasks = ctx.refs_in(sentence, {"Task"})
         if not tasks:
             continue
@@ -248,7 +248,7 @@ def task_under_body(ctx: Context) -> Iterator[Found]:
 @rule("task_transfer")
 def task_transfer(ctx: Context) -> Iterator[Found]:
     """"De turismemæssige opgaver … overføres til Børne-, Fritids- og Kulturudvalget": the receiver holds the task."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.TRANSFER_CUES):
         refs = ctx.refs_in(sentence)
         for cue in ctx.cues_in(danish.TRANSFER_CUES, sentence):
             task = _before(refs, cue.start(), frozenset({"Task"}))
@@ -261,7 +261,7 @@ def task_transfer(ctx: Context) -> Iterator[Found]:
 def task_move(ctx: Context) -> Iterator[Found]:
     """"Regional udvikling flyttes fra Teknik- og Miljøudvalget til Arbejdsmarkeds- og Erhvervsudvalget":
     both held the task, the first until the move and the second after it."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.MOVE_FROM_CUES):
         refs = ctx.refs_in(sentence)
         for cue in ctx.cues_in(danish.MOVE_FROM_CUES, sentence):
             task = _before(refs, cue.start(), frozenset({"Task"}))
@@ -277,7 +277,7 @@ def task_move(ctx: Context) -> Iterator[Found]:
 @rule("reporting")
 def reporting(ctx: Context) -> Iterator[Found]:
     """"… en slutevaluering, der forelægges ØU og BR"; "afrapporteres til Økonomiudvalget"."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.REPORTING_CUES + danish.TREATMENT_CUES):
         for cue in ctx.cues_in(danish.REPORTING_CUES + danish.TREATMENT_CUES, sentence):
             refs = ctx.refs_in(sentence)
             receivers = [r for r in refs if r.start >= cue.end() and r.label in DECIDING - {"Administration"}]
@@ -302,7 +302,7 @@ RECEIVERS = DECIDING - {"Administration"}
 def reporting_receiver_first(ctx: Context) -> Iterator[Found]:
     """"5/3 ØU forelægges endelig analyseplan"; "Bestyrelsen vil løbende blive orienteret om projektets fremdrift":
     the body named right before the reporting word receives the report on what the sentence is about."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.RECEIVER_FIRST_REPORTING_CUES):
         for cue in ctx.cues_in(danish.RECEIVER_FIRST_REPORTING_CUES, sentence):
             refs = ctx.refs_in(sentence)
             receiver = _before(refs, cue.start(), BODY_LABELS)
@@ -332,7 +332,7 @@ def _owns_initiative_word(ctx: Context, ref: Ref) -> bool:
 @rule("proposal")
 def proposal(ctx: Context) -> Iterator[Found]:
     """"Økonomiforvaltningen indstiller over for Økonomiudvalget": the proposer of that body's decision."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.PROPOSAL_CUES):
         for cue in ctx.cues_in(danish.PROPOSAL_CUES, sentence):
             refs = ctx.refs_in(sentence)
             proposer = _before(refs, cue.start(), BODY_LABELS)
@@ -350,7 +350,7 @@ def proposal(ctx: Context) -> Iterator[Found]:
 def proposal_in_minutes(ctx: Context) -> Iterator[Found]:
     """"BESLUTNING: Økonomiudvalget den 05-01-2022 … Administrationens forslag anbefales over for KB":
     the body whose decision the minutes record recommends the decision the named body takes."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.PASSIVE_PROPOSAL_CUES):
         for cue in ctx.cues_in(danish.PASSIVE_PROPOSAL_CUES, sentence):
             decider = _after(ctx.refs_in(sentence), cue.end(), DECIDING)
             recorded = [d for d in ctx.decisions if d.end <= sentence.start]
@@ -391,7 +391,7 @@ def _meeting_date(ctx: Context) -> str | None:
 @rule("participation")
 def participation(ctx: Context) -> Iterator[Found]:
     """Bodies that take part in an initiative: "deltog", "tilsluttede sig", "tage udgangspunkt i model a)"."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.PARTICIPATION_CUES):
         cues = ctx.cues_in(danish.PARTICIPATION_CUES, sentence)
         if not cues:
             continue
@@ -415,7 +415,7 @@ def participation(ctx: Context) -> Iterator[Found]:
 def involvement(ctx: Context) -> Iterator[Found]:
     """"Analysen foretages med løbende inddragelse af den politiske styregruppe"; "De politiske
     følgegrupper inddrages i planlægningen": the body drawn in takes part in the initiative."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.INVOLVEMENT_CUES, danish.INVOLVED_FIRST_CUES):
         refs = ctx.refs_in(sentence)
         for cues, body_first in ((danish.INVOLVEMENT_CUES, False), (danish.INVOLVED_FIRST_CUES, True)):
             for cue in ctx.cues_in(cues, sentence):
@@ -477,7 +477,7 @@ _HEADER_LINE = re.compile(r"[A-ZÆØÅ][\w ]{0,30}:")
 @rule("interface")
 def interface(ctx: Context) -> Iterator[Found]:
     """"snitflader mellem X og Y"; "X … i samarbejde med Y"."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.INTERFACE_CUES):
         for cue in ctx.cues_in(danish.INTERFACE_CUES, sentence):
             refs = ctx.refs_in(sentence)
             after = [r for r in refs if r.start >= cue.end() and r.label in BODY_LABELS]
@@ -495,7 +495,7 @@ def interface(ctx: Context) -> Iterator[Found]:
 @rule("replacement")
 def replacement(ctx: Context) -> Iterator[Found]:
     """"X erstattes af Y", "X ændres til Y", "Y afløser X", "Y er etableret … gennem en omdannelse af X"."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.REPLACEMENT_CUES):
         for cue in ctx.cues_in(danish.REPLACEMENT_CUES, sentence):
             refs = ctx.refs_in(sentence)
             labels = CHANGEABLE | {"Organisation"}
@@ -521,7 +521,7 @@ def task_succession(ctx: Context) -> Iterator[Found]:
     """"… at nedlægge Skoleudvalget …" and "De opgaver som hørte under Skoleudvalget overføres også til
     Børne-, Fritids- og Kulturudvalget": the body that takes over a closed body's tasks succeeds it."""
     closed = _closed_down(ctx)
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.TRANSFER_CUES):
         refs = ctx.refs_in(sentence)
         for cue in ctx.cues_in(danish.TRANSFER_CUES, sentence):
             old = _before(refs, cue.start(), HOLDERS)
@@ -704,7 +704,7 @@ ASSEMBLIES = frozenset({"Group", "Committee", "Council", "Organisation"})
 @rule("stated_membership")
 def stated_membership(ctx: Context) -> Iterator[Found]:
     """"Københavns Kommune er medlem af Øresundskomiteen"; "Kommunerne er repræsenteret i Porteføljegruppen"."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.sentences_with(danish.MEMBER_FIRST_CUES):
         for cue in ctx.cues_in(danish.MEMBER_FIRST_CUES, sentence):
             refs = ctx.refs_in(sentence)
             member = _before(refs, cue.start(), MEMBERS)

@@ -213,3 +213,27 @@ def finditer_around(
             windows.append([start, end])
     for start, end in windows:
         yield from pattern.finditer(text, start, end)
+
+
+def finditer_between(
+    pattern: re.Pattern[str], text: str, anchors: list[int] | None, boundaries: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern each match of which holds one of ``anchors`` (None:
+    anywhere) and none of the ``boundaries`` characters ("." ";" ":" that end a clause).
+
+    The pattern runs only on the stretches between two boundary characters that hold an anchor,
+    each with the boundary character that ends it, so its look-behind and look-ahead see what they
+    would see in a scan of the whole text; the matches are the same, since none can cross a boundary.
+    """
+    if anchors is None:
+        yield from pattern.finditer(text)
+        return
+    stretches: list[tuple[int, int]] = []
+    for anchor in anchors:
+        if stretches and anchor < stretches[-1][1]:
+            continue  # in the stretch of an earlier anchor
+        start = max(text.rfind(ch, 0, anchor) for ch in boundaries) + 1
+        ends = [found for ch in boundaries if (found := text.find(ch, anchor)) >= 0]
+        stretches.append((start, min(ends) + 1 if ends else len(text)))
+    for start, end in stretches:
+        yield from pattern.finditer(text, start, end)

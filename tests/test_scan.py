@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loaders import danish, mentions
 from loaders.context import _cue_starts, cue_regex
 from loaders.registry import load_registries
-from loaders.scan import PhraseStarts, finditer_around, finditer_from, lowered
+from loaders.scan import PhraseStarts, finditer_around, finditer_between, finditer_from, lowered
 from loaders.text import _date_patterns, _date_starts
 
 REGISTRIES = load_registries()
@@ -25,6 +27,9 @@ FRAGMENTS = (
     "frisættelsesfors@g 2.0", "udvalgsformand", "Aalborg Byråd", "Ringkøbing-Skjern Kommune", "Region Midtjylland",
     "Center for Politik og HR", "Rasmus Rune Steenberger (F)", "Signe H. Goldmann", " (løsgænger)", "(UFG)", "med virkning fra", "fra og med", "i samarbejde\nmed", "nedlægges pr.", "ikke at",
     "1. april 2024", "|. januar 2018", "22.04.2021", "30/1", "medio 2019", "18. marts", "maj 2012",
+    "Regional udvikling flyttes fra", "De turismemæssige opgaver som hørte under", "overf@res til", "samles\ni",
+    "og hele idrætsområdet", ": ", "; ", "–", "Brønshøj-Husum Lokaludvalg", "Lokaludvalget", "Teknisk Udvalg",
+    "implementeringen af KY", "evaluering af Borgerrådgiveren", "Gennemførelse af ", "rapporten ", "to rapporter", "Forsøget", "’Styrket decentral forvaltning’", " og ", "“Placering af enheder”",
     "Det Nye Fælles Ledelsessekretariat", "Det ", "Store ", "ſtyregruppe", "İ", " ", "  ", "\n", "\n\n", "-", ", ", ". ", "(", ")", "s", "et", "ene", "@", "x", "De", "og",
 )
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
@@ -86,6 +91,21 @@ def test_compound_names_are_found_as_by_the_full_pattern(text):
 
 @RELAXED
 @given(texts)
+def test_tasks_being_moved_are_found_as_by_the_full_pattern(text):
+    pattern = mentions._task_moving_regex()
+    found = finditer_between(pattern, text, mentions._TASK_VERB_STARTS(text), ".;:")
+    assert spans(found) == spans(pattern.finditer(text))
+
+
+def test_given_clauses_a_pattern_runs_only_in_the_clauses_around_its_anchors():
+    text = "Alt er godt. Opgaven flyttes til KB; intet mere: slut"
+    clause = re.compile(r"\b\w+ flyttes til \w+")
+    assert [m.group() for m in finditer_between(clause, text, [text.index("flyttes")], ".;:")] == ["Opgaven flyttes til KB"]
+    assert list(finditer_between(clause, text, [], ".;:")) == []
+
+
+@RELAXED
+@given(texts)
 def test_dates_are_found_as_by_the_full_pattern(text):
     for pattern, kind in _date_patterns():
         assert spans(finditer_from(pattern, text, _date_starts(text, kind))) == spans(pattern.finditer(text))
@@ -100,5 +120,10 @@ def test_councils_municipalities_persons_and_versioned_initiatives_are_found_as_
     assert ends(mentions.councils(text)) == [m.end() for m in mentions._council_regex().finditer(text)]
     assert ends(mentions.municipalities(text)) == [m.end() for m in mentions._MUNICIPALITY.finditer(text)]
     assert ends(mentions.persons_with_party(text)) == [m.end("name") for m in mentions._PERSON.finditer(text)]
+    assert ends(mentions.adjective_committees(text)) == [m.end() for m in mentions._ADJECTIVE_COMMITTEE.finditer(text)]
+    nominals = mentions._INITIATIVE_OF_NAME
+    assert spans(finditer_from(nominals, text, mentions._NOMINAL_STARTS(text))) == spans(nominals.finditer(text))
+    titled = mentions._TITLED_INITIATIVES.finditer(text)
+    assert spans(finditer_from(mentions._TITLED_INITIATIVES, text, mentions._TITLED_NOUN_STARTS(text))) == spans(titled)
     versioned = mentions._versioned_initiative_regex().finditer(text)
     assert ends(mentions.versioned_initiatives(text)) == [m.end() for m in versioned]
