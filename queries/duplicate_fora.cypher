@@ -15,11 +15,11 @@ OPTIONAL MATCH (g)-[r:MANDATE]->(t)
 WHERE (r.valid_from IS NULL OR r.valid_from <= date($as_of)) AND (r.valid_to IS NULL OR r.valid_to >= date($as_of))
 WITH g, members, collect(DISTINCT CASE WHEN t IS NOT NULL THEN 'mandate ' + t.id END) AS mandates
 UNWIND members + mandates AS item
-WITH item, collect(g) AS holders
+WITH item, collect({id: g.id, name: g.name}) AS holders
 WHERE size(holders) <= 25
-UNWIND holders AS g
-WITH g, collect(item) AS items
-WITH {id: g.id, name: g.name, items: size(items)} AS forum, items
+UNWIND holders AS holder
+WITH holder, collect(item) AS items
+WITH {id: holder.id, name: holder.name, items: size(items)} AS forum, items
 UNWIND items AS item
 WITH item, collect(forum) AS fora
 UNWIND fora AS f1

@@ -25,8 +25,8 @@ WHERE (g.valid_from IS NULL OR g.valid_from <= date($as_of)) AND (g.valid_to IS 
   AND (r.valid_from IS NULL OR r.valid_from <= date($as_of)) AND (r.valid_to IS NULL OR r.valid_to >= date($as_of))
 WITH a, interfaces, initiatives, collect(CASE WHEN g IS NOT NULL THEN 'group ' + g.id END) AS groups
 UNWIND interfaces + initiatives + groups AS touch
-WITH DISTINCT touch, a
-WITH touch, collect(a) AS administrations
+WITH DISTINCT touch, a.id AS id, a.name AS name
+WITH touch, collect({id: id, name: name}) AS administrations
 UNWIND administrations AS a
 UNWIND administrations AS b
 WITH touch, a, b
