@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import attrgetter
-from typing import Iterable, TypeVar
+from typing import Iterable, Iterator, TypeVar
 
 from loaders import danish
 from loaders.names import ocr_pattern
@@ -112,6 +112,14 @@ class Context:
                 if i >= 0 and start < self.sentences[i].end:
                     found.add(i)
         return [self.sentences[i] for i in sorted(found)]
+
+    def cue_sites(self, cues: tuple[str, ...]) -> Iterator[tuple[Span, re.Match[str], list[Ref]]]:
+        """Each cue word of ``cues`` in text order, with its sentence and the refs in that sentence:
+        what a rule that reads the bodies around a cue starts from."""
+        for sentence in self.sentences_with(cues):
+            refs = self.refs_in(sentence)
+            for cue in self.cues_in(cues, sentence):
+                yield sentence, cue, refs
 
     def _cue_starts(self, cues: tuple[str, ...]) -> list[int] | None:
         """Where the cue list's words can start in the text (None: anywhere), found once per document."""

@@ -65,36 +65,34 @@ def _effective_date(
 
 def _change(ctx: Context, cues: tuple[str, ...], relation: str, date_cues: tuple[str, ...]) -> Iterator[Found]:
     """Shared reading of "X nedlægges / nedsættes" with who decided it and when."""
-    for sentence in ctx.sentences_with(cues):
-        for cue in ctx.cues_in(cues, sentence):
-            refs = ctx.refs_in(sentence)
-            subject = _before(refs, cue.start(), CHANGEABLE)
-            between = subject and ctx.text[subject.end : cue.start()]
-            if _subject_changes(ctx, cue) and subject and len(between) <= 40 and not any(ch in between for ch in ".;"):
-                target = subject
-            else:
-                target = _after(refs, cue.end(), CHANGEABLE)
-            if target is None:
+    for sentence, cue, refs in ctx.cue_sites(cues):
+        subject = _before(refs, cue.start(), CHANGEABLE)
+        between = subject and ctx.text[subject.end : cue.start()]
+        if _subject_changes(ctx, cue) and subject and len(between) <= 40 and not any(ch in between for ch in ".;"):
+            target = subject
+        else:
+            target = _after(refs, cue.end(), CHANGEABLE)
+        if target is None:
+            continue
+        decisions = [d for d in ctx.decisions_in(sentence) if d.body_id != target.node_id]
+        if decisions:
+            source = decisions[0].node_id
+        else:
+            agents = [
+                r for r in refs
+                if r.node_id != target.node_id and not _named_as_proposer(ctx, r) and not _only_recommended(ctx, sentence, r)
+            ]
+            agent = _before(agents, cue.start(), DECIDING)
+            if agent is None:
                 continue
-            decisions = [d for d in ctx.decisions_in(sentence) if d.body_id != target.node_id]
-            if decisions:
-                source = decisions[0].node_id
-            else:
-                agents = [
-                    r for r in refs
-                    if r.node_id != target.node_id and not _named_as_proposer(ctx, r) and not _only_recommended(ctx, sentence, r)
-                ]
-                agent = _before(agents, cue.start(), DECIDING)
-                if agent is None:
-                    continue
-                source = agent.node_id
-                if not _in_perfect_tense(ctx, agent, cue):
-                    source = _decision_of(ctx, agent.node_id, sentence) or source
-            when = _effective_date(ctx, sentence, cue.start(), {d.date for d in decisions}, date_cues)
-            props = {"date": when} if when else {}
-            for each in _listed_after_colon(ctx, refs, target, sentence) or _enumeration(ctx, refs, target):
-                if each.node_id != source:
-                    yield Found(relation, source, each.node_id, sentence, dict(props))
+            source = agent.node_id
+            if not _in_perfect_tense(ctx, agent, cue):
+                source = _decision_of(ctx, agent.node_id, sentence) or source
+        when = _effective_date(ctx, sentence, cue.start(), {d.date for d in decisions}, date_cues)
+        props = {"date": when} if when else {}
+        for each in _listed_after_colon(ctx, refs, target, sentence) or _enumeration(ctx, refs, target):
+            if each.node_id != source:
+                yield Found(relation, source, each.node_id, sentence, dict(props))
 
 
 _PASSIVE_BEFORE = re.compile(
@@ -193,16 +191,14 @@ def fixed_term(ctx: Context) -> Iterator[Found]:
 @rule("mandate_anchoring")
 def mandate_anchoring(ctx: Context) -> Iterator[Found]:
     """"X forankres i HR-kredsen, der således vil fungere som styregruppe for forsøget"."""
-    for sentence in ctx.sentences_with(danish.ANCHORING_CUES):
-        for cue in ctx.cues_in(danish.ANCHORING_CUES, sentence):
-            refs = ctx.refs_in(sentence)
-            holder = _after(refs, cue.end(), BODY_LABELS)
-            subject = _before(refs, cue.start(), OBJECTS) or ctx.main_initiative
-            if holder is None or subject is None:
-                continue
-            steering = ctx.cues_in(danish.MANDATE_ROLE_CUES["steering"], sentence)
-            role = "steering" if steering else "owner"
-            yield Found("MANDATE", holder.node_id, _id(subject), sentence, {"role": role})
+    for sentence, cue, refs in ctx.cue_sites(danish.ANCHORING_CUES):
+        holder = _after(refs, cue.end(), BODY_LABELS)
+        subject = _before(refs, cue.start(), OBJECTS) or ctx.main_initiative
+        if holder is None or subject is None:
+            continue
+        steering = ctx.cues_in(danish.MANDATE_ROLE_CUES["steering"], sentence)
+        role = "steering" if steering else "owner"
+        yield Found("MANDATE", holder.node_id, _id(subject), sentence, {"role": role})
 
 
 @rule("mandate_role")
@@ -248,51 +244,45 @@ def task_under_body(ctx: Context) -> Iterator[Found]:
 @rule("task_transfer")
 def task_transfer(ctx: Context) -> Iterator[Found]:
     """"De turismemæssige opgaver … overføres til Børne-, Fritids- og Kulturudvalget": the receiver holds the task."""
-    for sentence in ctx.sentences_with(danish.TRANSFER_CUES):
-        refs = ctx.refs_in(sentence)
-        for cue in ctx.cues_in(danish.TRANSFER_CUES, sentence):
-            task = _before(refs, cue.start(), frozenset({"Task"}))
-            receiver = _after(refs, cue.end(), HOLDERS)
-            if task is not None and receiver is not None and not ctx.text[cue.end() : receiver.start].strip():
-                yield Found("MANDATE", receiver.node_id, task.node_id, sentence, {"role": "responsible"})
+    for sentence, cue, refs in ctx.cue_sites(danish.TRANSFER_CUES):
+        task = _before(refs, cue.start(), frozenset({"Task"}))
+        receiver = _after(refs, cue.end(), HOLDERS)
+        if task is not None and receiver is not None and not ctx.text[cue.end() : receiver.start].strip():
+            yield Found("MANDATE", receiver.node_id, task.node_id, sentence, {"role": "responsible"})
 
 
 @rule("task_move")
 def task_move(ctx: Context) -> Iterator[Found]:
     """"Regional udvikling flyttes fra Teknik- og Miljøudvalget til Arbejdsmarkeds- og Erhvervsudvalget":
     both held the task, the first until the move and the second after it."""
-    for sentence in ctx.sentences_with(danish.MOVE_FROM_CUES):
-        refs = ctx.refs_in(sentence)
-        for cue in ctx.cues_in(danish.MOVE_FROM_CUES, sentence):
-            task = _before(refs, cue.start(), frozenset({"Task"}))
-            origin = _after(refs, cue.end(), HOLDERS)
-            if task is None or origin is None or ctx.text[cue.end() : origin.start].strip():
-                continue
-            yield Found("MANDATE", origin.node_id, task.node_id, sentence, {"role": "responsible"})
-            receiver = _after(refs, origin.end, HOLDERS)
-            if receiver is not None and re.fullmatch(r"\s+til\s+", ctx.text[origin.end : receiver.start]):
-                yield Found("MANDATE", receiver.node_id, task.node_id, sentence, {"role": "responsible"})
+    for sentence, cue, refs in ctx.cue_sites(danish.MOVE_FROM_CUES):
+        task = _before(refs, cue.start(), frozenset({"Task"}))
+        origin = _after(refs, cue.end(), HOLDERS)
+        if task is None or origin is None or ctx.text[cue.end() : origin.start].strip():
+            continue
+        yield Found("MANDATE", origin.node_id, task.node_id, sentence, {"role": "responsible"})
+        receiver = _after(refs, origin.end, HOLDERS)
+        if receiver is not None and re.fullmatch(r"\s+til\s+", ctx.text[origin.end : receiver.start]):
+            yield Found("MANDATE", receiver.node_id, task.node_id, sentence, {"role": "responsible"})
 
 
 @rule("reporting")
 def reporting(ctx: Context) -> Iterator[Found]:
     """"… en slutevaluering, der forelægges ØU og BR"; "afrapporteres til Økonomiudvalget"."""
-    for sentence in ctx.sentences_with(danish.REPORTING_CUES + danish.TREATMENT_CUES):
-        for cue in ctx.cues_in(danish.REPORTING_CUES + danish.TREATMENT_CUES, sentence):
-            refs = ctx.refs_in(sentence)
-            receivers = [r for r in refs if r.start >= cue.end() and r.label in DECIDING - {"Administration"}]
-            source = (
-                _before(refs, cue.start(), OBJECTS)
-                or _before(refs, cue.start(), frozenset({"Group", "Unit"}))
-                or ctx.main_initiative
-            )
-            if isinstance(source, Ref) and _owns_initiative_word(ctx, source):
-                source = ctx.main_initiative or source
-            if source is None:
-                continue
-            for receiver in receivers:
-                if _id(source) != receiver.node_id:
-                    yield Found("REPORTS_TO", _id(source), receiver.node_id, sentence)
+    for sentence, cue, refs in ctx.cue_sites(danish.REPORTING_CUES + danish.TREATMENT_CUES):
+        receivers = [r for r in refs if r.start >= cue.end() and r.label in DECIDING - {"Administration"}]
+        source = (
+            _before(refs, cue.start(), OBJECTS)
+            or _before(refs, cue.start(), frozenset({"Group", "Unit"}))
+            or ctx.main_initiative
+        )
+        if isinstance(source, Ref) and _owns_initiative_word(ctx, source):
+            source = ctx.main_initiative or source
+        if source is None:
+            continue
+        for receiver in receivers:
+            if _id(source) != receiver.node_id:
+                yield Found("REPORTS_TO", _id(source), receiver.node_id, sentence)
 
 
 RECEIVERS = DECIDING - {"Administration"}
@@ -302,17 +292,15 @@ RECEIVERS = DECIDING - {"Administration"}
 def reporting_receiver_first(ctx: Context) -> Iterator[Found]:
     """"5/3 ØU forelægges endelig analyseplan"; "Bestyrelsen vil løbende blive orienteret om projektets fremdrift":
     the body named right before the reporting word receives the report on what the sentence is about."""
-    for sentence in ctx.sentences_with(danish.RECEIVER_FIRST_REPORTING_CUES):
-        for cue in ctx.cues_in(danish.RECEIVER_FIRST_REPORTING_CUES, sentence):
-            refs = ctx.refs_in(sentence)
-            receiver = _before(refs, cue.start(), BODY_LABELS)
-            if receiver is None or receiver.label not in RECEIVERS or _after(refs, cue.end(), RECEIVERS):
-                continue  # a receiver after the word is the ``reporting`` rule's reading
-            if not _FEW_WORDS.fullmatch(ctx.text, receiver.end, cue.start()):
-                continue
-            source = _after(refs, cue.end(), OBJECTS) or ctx.main_initiative
-            if source is not None and _id(source) != receiver.node_id:
-                yield Found("REPORTS_TO", _id(source), receiver.node_id, Span(receiver.start, sentence.end))
+    for sentence, cue, refs in ctx.cue_sites(danish.RECEIVER_FIRST_REPORTING_CUES):
+        receiver = _before(refs, cue.start(), BODY_LABELS)
+        if receiver is None or receiver.label not in RECEIVERS or _after(refs, cue.end(), RECEIVERS):
+            continue  # a receiver after the word is the ``reporting`` rule's reading
+        if not _FEW_WORDS.fullmatch(ctx.text, receiver.end, cue.start()):
+            continue
+        source = _after(refs, cue.end(), OBJECTS) or ctx.main_initiative
+        if source is not None and _id(source) != receiver.node_id:
+            yield Found("REPORTS_TO", _id(source), receiver.node_id, Span(receiver.start, sentence.end))
 
 
 _INITIATIVE_WORD_AFTER = re.compile(
@@ -332,18 +320,16 @@ def _owns_initiative_word(ctx: Context, ref: Ref) -> bool:
 @rule("proposal")
 def proposal(ctx: Context) -> Iterator[Found]:
     """"Økonomiforvaltningen indstiller over for Økonomiudvalget": the proposer of that body's decision."""
-    for sentence in ctx.sentences_with(danish.PROPOSAL_CUES):
-        for cue in ctx.cues_in(danish.PROPOSAL_CUES, sentence):
-            refs = ctx.refs_in(sentence)
-            proposer = _before(refs, cue.start(), BODY_LABELS)
-            decider = _after(refs, cue.end(), DECIDING)
-            if proposer is None:
-                continue
-            decisions = [d for d in ctx.decisions if decider is None or d.body_id == decider.node_id]
-            if decider is None and len(decisions) != 1:
-                continue
-            for decision in decisions[:1]:
-                yield Found("PROPOSED_BY", decision.node_id, proposer.node_id, sentence)
+    for sentence, cue, refs in ctx.cue_sites(danish.PROPOSAL_CUES):
+        proposer = _before(refs, cue.start(), BODY_LABELS)
+        decider = _after(refs, cue.end(), DECIDING)
+        if proposer is None:
+            continue
+        decisions = [d for d in ctx.decisions if decider is None or d.body_id == decider.node_id]
+        if decider is None and len(decisions) != 1:
+            continue
+        for decision in decisions[:1]:
+            yield Found("PROPOSED_BY", decision.node_id, proposer.node_id, sentence)
 
 
 @rule("proposal_in_minutes")
@@ -477,43 +463,39 @@ _HEADER_LINE = re.compile(r"[A-ZÆØÅ][\w ]{0,30}:")
 @rule("interface")
 def interface(ctx: Context) -> Iterator[Found]:
     """"snitflader mellem X og Y"; "X … i samarbejde med Y"."""
-    for sentence in ctx.sentences_with(danish.INTERFACE_CUES):
-        for cue in ctx.cues_in(danish.INTERFACE_CUES, sentence):
-            refs = ctx.refs_in(sentence)
-            after = [r for r in refs if r.start >= cue.end() and r.label in BODY_LABELS]
-            if cue.group().lower().endswith("mellem"):
-                pairs = after[:2]
-            else:
-                before = _before(refs, cue.start(), BODY_LABELS)
-                pairs = [before, after[0]] if before and after else []
-                if pairs and not _FEW_WORDS.fullmatch(ctx.text, cue.end(), after[0].start):
-                    pairs = []  # "sammen med udformning … i projektklynger": together with something else
-            if len(pairs) == 2 and pairs[0].node_id != pairs[1].node_id:
-                yield Found("INTERFACE", pairs[0].node_id, pairs[1].node_id, sentence)
+    for sentence, cue, refs in ctx.cue_sites(danish.INTERFACE_CUES):
+        after = [r for r in refs if r.start >= cue.end() and r.label in BODY_LABELS]
+        if cue.group().lower().endswith("mellem"):
+            pairs = after[:2]
+        else:
+            before = _before(refs, cue.start(), BODY_LABELS)
+            pairs = [before, after[0]] if before and after else []
+            if pairs and not _FEW_WORDS.fullmatch(ctx.text, cue.end(), after[0].start):
+                pairs = []  # "sammen med udformning … i projektklynger": together with something else
+        if len(pairs) == 2 and pairs[0].node_id != pairs[1].node_id:
+            yield Found("INTERFACE", pairs[0].node_id, pairs[1].node_id, sentence)
 
 
 @rule("replacement")
 def replacement(ctx: Context) -> Iterator[Found]:
     """"X erstattes af Y", "X ændres til Y", "Y afløser X", "Y er etableret … gennem en omdannelse af X"."""
-    for sentence in ctx.sentences_with(danish.REPLACEMENT_CUES):
-        for cue in ctx.cues_in(danish.REPLACEMENT_CUES, sentence):
-            refs = ctx.refs_in(sentence)
-            labels = CHANGEABLE | {"Organisation"}
-            word = cue.group().lower()
-            before = _before(refs, cue.start(), labels)
-            following = [r for r in refs if r.start >= cue.end() and r.label in labels]
-            if before is None and word.startswith("afløser") and len(following) >= 2:
-                new, old = following[:2]  # "Pr. 1. april 2024 afløser Y X": verb before subject
-            elif before is None or not following:
-                continue
-            elif word.startswith(("afløser", "omdannelse")):
-                old, new = following[0], before
-            else:
-                old, new = before, following[0]
-            if old.node_id == new.node_id or _renamed(ctx, old):
-                continue
-            when = _effective_date(ctx, sentence, cue.start(), set()) or _effective_date(ctx, sentence, sentence.start, set())
-            yield Found("REPLACED_BY", old.node_id, new.node_id, sentence, {"date": when} if when else {})
+    for sentence, cue, refs in ctx.cue_sites(danish.REPLACEMENT_CUES):
+        labels = CHANGEABLE | {"Organisation"}
+        word = cue.group().lower()
+        before = _before(refs, cue.start(), labels)
+        following = [r for r in refs if r.start >= cue.end() and r.label in labels]
+        if before is None and word.startswith("afløser") and len(following) >= 2:
+            new, old = following[:2]  # "Pr. 1. april 2024 afløser Y X": verb before subject
+        elif before is None or not following:
+            continue
+        elif word.startswith(("afløser", "omdannelse")):
+            old, new = following[0], before
+        else:
+            old, new = before, following[0]
+        if old.node_id == new.node_id or _renamed(ctx, old):
+            continue
+        when = _effective_date(ctx, sentence, cue.start(), set()) or _effective_date(ctx, sentence, sentence.start, set())
+        yield Found("REPLACED_BY", old.node_id, new.node_id, sentence, {"date": when} if when else {})
 
 
 @rule("task_succession")
@@ -521,16 +503,14 @@ def task_succession(ctx: Context) -> Iterator[Found]:
     """"… at nedlægge Skoleudvalget …" and "De opgaver som hørte under Skoleudvalget overføres også til
     Børne-, Fritids- og Kulturudvalget": the body that takes over a closed body's tasks succeeds it."""
     closed = _closed_down(ctx)
-    for sentence in ctx.sentences_with(danish.TRANSFER_CUES):
-        refs = ctx.refs_in(sentence)
-        for cue in ctx.cues_in(danish.TRANSFER_CUES, sentence):
-            old = _before(refs, cue.start(), HOLDERS)
-            new = _after(refs, cue.end(), HOLDERS)
-            if old is None or new is None or old.node_id not in closed or old.node_id == new.node_id:
-                continue
-            if ctx.text[cue.end() : new.start].strip():
-                continue
-            yield Found("REPLACED_BY", old.node_id, new.node_id, sentence)
+    for sentence, cue, refs in ctx.cue_sites(danish.TRANSFER_CUES):
+        old = _before(refs, cue.start(), HOLDERS)
+        new = _after(refs, cue.end(), HOLDERS)
+        if old is None or new is None or old.node_id not in closed or old.node_id == new.node_id:
+            continue
+        if ctx.text[cue.end() : new.start].strip():
+            continue
+        yield Found("REPLACED_BY", old.node_id, new.node_id, sentence)
 
 
 def _closed_down(ctx: Context) -> set[str]:
@@ -704,15 +684,13 @@ ASSEMBLIES = frozenset({"Group", "Committee", "Council", "Organisation"})
 @rule("stated_membership")
 def stated_membership(ctx: Context) -> Iterator[Found]:
     """"Københavns Kommune er medlem af Øresundskomiteen"; "Kommunerne er repræsenteret i Porteføljegruppen"."""
-    for sentence in ctx.sentences_with(danish.MEMBER_FIRST_CUES):
-        for cue in ctx.cues_in(danish.MEMBER_FIRST_CUES, sentence):
-            refs = ctx.refs_in(sentence)
-            member = _before(refs, cue.start(), MEMBERS)
-            assembly = _after(refs, cue.end(), ASSEMBLIES)
-            if member is None or assembly is None or member.node_id == assembly.node_id:
-                continue
-            if _FEW_WORDS.fullmatch(ctx.text, member.end, cue.start()) and not ctx.text[cue.end() : assembly.start].strip():
-                yield Found("MEMBER_OF", member.node_id, assembly.node_id, Span(member.start, assembly.end))
+    for _, cue, refs in ctx.cue_sites(danish.MEMBER_FIRST_CUES):
+        member = _before(refs, cue.start(), MEMBERS)
+        assembly = _after(refs, cue.end(), ASSEMBLIES)
+        if member is None or assembly is None or member.node_id == assembly.node_id:
+            continue
+        if _FEW_WORDS.fullmatch(ctx.text, member.end, cue.start()) and not ctx.text[cue.end() : assembly.start].strip():
+            yield Found("MEMBER_OF", member.node_id, assembly.node_id, Span(member.start, assembly.end))
 
 
 #: Persons listed together: "Lene Koustrup Madsen og Henning Jørgensen", "A, B og C".

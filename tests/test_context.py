@@ -1,7 +1,7 @@
 """What the rules see of a document: the sentences a cue list can be read in."""
 
 from loaders import danish
-from loaders.context import Context
+from loaders.context import Context, Ref
 from loaders.text import sentences
 
 TEXT = (
@@ -29,3 +29,14 @@ def test_sentences_with_any_of_several_cue_lists_come_in_text_order():
 
 def test_a_text_without_the_cue_words_has_no_sentence_to_read():
     assert _context("Udvalget holder møde. Intet andet sker.").sentences_with(danish.ANCHORING_CUES) == []
+
+
+def test_each_cue_comes_with_its_sentence_and_the_refs_in_that_sentence():
+    hr_kredsen = Ref("group:hr-kredsen", "Group", TEXT.index("HR-kredsen"), TEXT.index("HR-kredsen") + 10)
+    notat = Ref("initiative:notat", "Initiative", TEXT.index("notat"), TEXT.index("notat") + 5)
+    ctx = Context("doc", TEXT, sentences(TEXT), [hr_kredsen, notat], [])
+    sites = [(s.quote(TEXT), cue.group(), refs) for s, cue, refs in ctx.cue_sites(danish.ANCHORING_CUES)]
+    assert sites == [
+        ("Projektet forankres i HR-kredsen.", "forankres i", [hr_kredsen]),
+        ("Indsatsen forankret i direktionen.", "forankret i", []),
+    ]
