@@ -54,12 +54,16 @@ def _each_match(regex: re.Pattern[str], text: str, label: str, rule: str) -> Ite
         yield Mention(label, m.start(), m.end(), m.group(), rule)
 
 
+def _endings(endings: tuple[str, ...]) -> str:
+    """A group of inflectional endings, longest first, so the regex takes the whole ending."""
+    return "(?:" + "|".join(sorted(endings, key=len, reverse=True)) + ")"
+
+
 def _head_alternation(label: str) -> str:
     heads = danish.BODY_HEADS[label]
     forms = []
     for head, endings in heads.items():
-        ending_group = "|".join(sorted(endings, key=len, reverse=True))
-        forms.append(f"{ocr_pattern(head)}(?:{ending_group})")
+        forms.append(f"{ocr_pattern(head)}{_endings(endings)}")
     return "(?i:" + "|".join(forms) + ")"
 
 
@@ -214,8 +218,7 @@ def _compound_form(text: str, what: str, label: str) -> str | None:
 def _council_regex() -> re.Pattern[str]:
     words = []
     for word, endings in danish.COUNCIL_WORDS.items():
-        ending_group = "|".join(sorted(endings, key=len, reverse=True))
-        words.append(f"{ocr_pattern(word)}(?:{ending_group})")
+        words.append(f"{ocr_pattern(word)}{_endings(endings)}")
     alternation = "(?i:" + "|".join(words) + ")"
     return re.compile(rf"(?<![\w@])(?:[{_UPPER}]{_WORD}+[ \t]+)?{alternation}(?![\w])")
 
@@ -394,7 +397,7 @@ _OWNED_HEAD_LABELS = {head: label for label, heads in danish.OWNED_BODY_HEADS.it
 
 def _owned_head_alternation() -> str:
     return "|".join(
-        f"{head}(?:{'|'.join(sorted(endings, key=len, reverse=True))})"
+        f"{head}{_endings(endings)}"
         for heads in danish.OWNED_BODY_HEADS.values()
         for head, endings in heads.items()
     )
@@ -495,10 +498,6 @@ def qualified_groups(text: str) -> Iterator[Mention]:
         article = _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start())
         start = article.start() if article else m.start()
         yield Mention("Group", start, tail.end(), text[start : tail.end()], "qualified_group")
-
-
-def _endings(endings: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(sorted(endings, key=len, reverse=True)) + ")"
 
 
 _LOCAL_COMMITTEE = re.compile(
