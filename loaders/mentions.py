@@ -17,7 +17,10 @@ from typing import Callable, Iterable, Iterator
 from loaders import danish
 from loaders.names import name_key, ocr_pattern
 from loaders.registry import Registry, RegistryEntity
-from loaders.scan import PhraseStarts, finditer_around, finditer_between, finditer_from, word_starts, words_before
+from loaders.scan import (
+    WORD_REST, PhraseStarts, Scan, finditer_around, finditer_between, finditer_from, literal_starts, word_starts,
+    words_before,
+)
 
 _UPPER = "A-ZÆØÅ"
 _WORD = r"[\wæøåÆØÅ]"
@@ -172,7 +175,8 @@ def _named_once_as_a_kind(text: str, match: re.Match[str]) -> bool:
     surface = match.group()
     if not surface.lower().endswith(tuple(danish.BODY_HEADS["Initiative"])) or _WHICH_ONE.match(text, match.end()):
         return False
-    return len(re.findall(rf"(?<![\w-])(?i:{re.escape(surface)})", text)) == 1
+    uses = finditer_from(re.compile(rf"(?<![\w-])(?i:{re.escape(surface)})"), text, literal_starts(text, surface, True))
+    return sum(1 for _ in uses) == 1
 
 
 def _names_a_kind(surface: str, prefix: str) -> bool:
@@ -190,6 +194,9 @@ _FOR_LABELS = {
     "Udvalget": "Committee", "Forvaltningen": "Administration", "Forvaltning": "Administration", "Center": "Unit",
     "Centret": "Unit", "Sekretariatet": "Unit", "Kontoret": "Unit",
 }
+_FOR_HEADS = PhraseStarts(_FOR_LABELS, ocr=False)
+#: A name of that form starts where the word of its head noun starts ("Projektudvalget").
+_FOR_NAME_SCAN = Scan(_FOR_NAME, lambda text: word_starts(text, _FOR_HEADS(text)))
 
 
 def named_for(text: str) -> Iterator[Mention]:
@@ -197,7 +204,7 @@ def named_for(text: str) -> Iterator[Mention]:
     "Center for Politik og HR", "Sekretariatet for Fremfærd",
     "en styrket forvaltning for Klima og Miljø" (the capitalised field makes it a name)."""
     compound_forms: dict[tuple[str, str], str | None] = {}
-    for m in _FOR_NAME.finditer(text):
+    for m in _FOR_NAME_SCAN.finditer(text):
         head = m.group("head").capitalize()
         label = _FOR_LABELS["Udvalget"] if head.endswith("udvalget") else _FOR_LABELS[head]
         key = (m.group("what"), label)
@@ -210,8 +217,9 @@ def _compound_form(text: str, what: str, label: str) -> str | None:
     """"Fremfærdssekretariatet", when the text also writes "Sekretariatet for Fremfærd" that way."""
     if " " in what:
         return None
-    compound = re.search(rf"(?<![\w-]){re.escape(what)}s?(?i:{_head_alternation(label)})(?![\w-])", text)
-    return compound.group() if compound else None
+    compound = re.compile(rf"(?<![\w-]){re.escape(what)}s?(?i:{_head_alternation(label)})(?![\w-])")
+    first = next(finditer_from(compound, text, literal_starts(text, what)), None)
+    return first.group() if first else None
 
 
 @lru_cache(maxsize=1)
@@ -259,9 +267,9 @@ def municipalities(text: str) -> Iterator[Mention]:
         yield Mention("Organisation", m.start(), m.end(), m.group(), "municipality")
 
 
-_MUNICIPALITY_LIST = re.compile(
+_MUNICIPALITY_LIST = Scan(re.compile(
     rf"\b{danish.MUNICIPALITIES_WORD}\s*\((?P<names>[{_UPPER}]{_WORD}+(?:(?:\s*,\s*|\s+&\s+|\s+og\s+)[{_UPPER}]{_WORD}+)+)\)"
-)
+), PhraseStarts([danish.MUNICIPALITIES_WORD], ignore_case=False, ocr=False))
 
 
 def municipality_lists(text: str) -> Iterator[Mention]:
@@ -273,11 +281,11 @@ def municipality_lists(text: str) -> Iterator[Mention]:
                           canonical=f"{name.group()} {danish.MUNICIPALITY_WORD}")
 
 
-_NATIONAL_AUTHORITY = re.compile(
+_NATIONAL_AUTHORITY = Scan(re.compile(
     r"(?<![\w-])(?i:"
     + "|".join(f"{word}(?:{'|'.join(endings)})" for word, endings in danish.NATIONAL_AUTHORITIES.items())
     + r")(?![\w-])"
-)
+), PhraseStarts(danish.NATIONAL_AUTHORITIES, ocr=False))
 
 
 def national_authorities(text: str) -> Iterator[Mention]:
@@ -288,9 +296,10 @@ def national_authorities(text: str) -> Iterator[Mention]:
         yield Mention("Organisation", m.start(), m.end(), m.group(), "national_authority", canonical=canonical)
 
 
-_MUNICIPALITIES_TOGETHER = re.compile(
-    r"(?<![\w-])(?i:" + "|".join(map(re.escape, (*danish.MUNICIPALITIES_TOGETHER, danish.MUNICIPALITIES_DEFINITE)))
-    + r")(?![\w-])"
+_TOGETHER_WORDS = (*danish.MUNICIPALITIES_TOGETHER, danish.MUNICIPALITIES_DEFINITE)
+_MUNICIPALITIES_TOGETHER = Scan(
+    re.compile(r"(?<![\w-])(?i:" + "|".join(map(re.escape, _TOGETHER_WORDS)) + r")(?![\w-])"),
+    PhraseStarts(_TOGETHER_WORDS, ocr=False),
 )
 
 
@@ -304,8 +313,11 @@ def municipalities_together(text: str) -> Iterator[Mention]:
                       canonical=danish.MUNICIPALITIES_DEFINITE.capitalize())
 
 
-_AREA_ORGANISATION = re.compile(
-    rf"(?<![\w-])[{_UPPER}]{{2,}}-?(?:" + "|".join(danish.ORGANISATION_AREA_NAMES) + r")(?![\w-])"
+_AREA_ORGANISATION = Scan(
+    re.compile(rf"(?<![\w-])[{_UPPER}]{{2,}}-?(?:" + "|".join(danish.ORGANISATION_AREA_NAMES) + r")(?![\w-])"),
+    PhraseStarts(danish.ORGANISATION_AREA_NAMES, ignore_case=False, ocr=False),
+    leads=(re.compile(rf"-?[{_UPPER}]*"),),  # the abbreviation before the area's name, read backwards
+    tail=WORD_REST,
 )
 
 
@@ -314,9 +326,14 @@ def area_organisations(text: str) -> Iterator[Mention]:
     return _each_match(_AREA_ORGANISATION, text, "Organisation", "area_organisation")
 
 
-_ENGLISH_NAME = re.compile(
-    rf"(?<![\w-])[{_UPPER}]{_WORD}+(?:[ \t]+(?:(?:" + "|".join(map(re.escape, danish.ENGLISH_NAME_LINKS))
-    + rf")[ \t]+)?[{_UPPER}]{_WORD}+)*?[ \t]+(?:" + "|".join(danish.ENGLISH_BODY_WORDS) + r")(?![\w-])"
+_ENGLISH_NAME = Scan(
+    re.compile(
+        rf"(?<![\w-])[{_UPPER}]{_WORD}+(?:[ \t]+(?:(?:" + "|".join(map(re.escape, danish.ENGLISH_NAME_LINKS))
+        + rf")[ \t]+)?[{_UPPER}]{_WORD}+)*?[ \t]+(?:" + "|".join(danish.ENGLISH_BODY_WORDS) + r")(?![\w-])"
+    ),
+    PhraseStarts(danish.ENGLISH_BODY_WORDS, ignore_case=False, ocr=False),
+    leads=(re.compile(r"[\w \t&]*"),),  # the words of the name on the line before its body word
+    tail=WORD_REST,
 )
 
 
@@ -408,6 +425,10 @@ _OWNER = rf"[{_UPPER}][{_UPPER}0-9]+(?:-[{_UPPER}0-9]+)?|[{_UPPER}][a-zæøå]{{
 _GENITIVE = "|".join(map(re.escape, danish.GENITIVE_ENDINGS))
 
 
+#: The rest of a word with a genitive ending after an apostrophe ("KL’s").
+_GENITIVE_REST = re.compile(r"[\w’']*")
+
+
 @lru_cache(maxsize=1)
 def owned_body_regex() -> re.Pattern[str]:
     """"<Owner>s <head>" (groups ``owner``, ``head``) or "<head> for <Owner>" (``head2``, ``owner2``)."""
@@ -418,18 +439,40 @@ def owned_body_regex() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _owned_body_scan() -> Scan:
+    """``owned_body_regex`` around its head nouns: back over the owner and its genitive ("KL’s ",
+    "KOMBITs "), on over the ending and "for <Owner>"."""
+    heads = PhraseStarts([h for heads in danish.OWNED_BODY_HEADS.values() for h in heads], ocr=False)
+    owner_backwards = re.compile(r"\s*(?:s[’']|\s)?[\w-]*")
+    return Scan(owned_body_regex(), heads, (owner_backwards,), re.compile(r"[\w-]*(?:\s+for\s+[\w-]*)?"))
+
+
+@lru_cache(maxsize=4)
+def owned_body_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``owned_body_regex`` in ``text``; kept for the last few texts, as the finder and
+    the rule that makes a board part of its owner both read them."""
+    return list(_owned_body_scan().finditer(text))
+
+
+#: What comes before a word inside a sentence, read backwards: white space after a small letter, a digit or a comma.
+_INSIDE_A_SENTENCE_BACKWARDS = re.compile(r"\s+[a-zæøå0-9,]")
+
+
 def _is_proper_name(text: str, word: str) -> bool:
     """Written as a name: all capitals, or capitalised somewhere a sentence does not start."""
     if word.isupper():
         return True
-    return re.search(rf"[a-zæøå0-9,]\s+{re.escape(word)}(?:{_GENITIVE})?(?![\w])", text) is not None
+    inside = re.compile(rf"[a-zæøå0-9,]\s+{re.escape(word)}(?:{_GENITIVE})?(?![\w])")
+    uses = finditer_around(inside, text, literal_starts(text, word), (_INSIDE_A_SENTENCE_BACKWARDS,), _GENITIVE_REST)
+    return next(uses, None) is not None
 
 
 def owned_bodies(text: str) -> Iterator[Mention]:
     """"KOMBITs bestyrelse", "Bestyrelsen for Fremfærd", "KL's sekretariat": a board or secretariat named by its
     owner, and the owner, wherever the text names it, an organisation."""
     owners: dict[str, bool] = {}
-    for m in owned_body_regex().finditer(text):
+    for m in owned_body_matches(text):
         owner = m.group("owner") or m.group("owner2")
         head = "head" if m.group("head") else "head2"
         if owner not in owners:
@@ -443,7 +486,8 @@ def owned_bodies(text: str) -> Iterator[Mention]:
         yield Mention(label, m.start(), m.end(), m.group(), "owned_body", canonical=canonical)
         yield Mention(label, m.start(head), m.end(head), m.group(head), "owned_body", canonical=canonical)
     for owner in (o for o, is_owner in owners.items() if is_owner):
-        for use in re.finditer(rf"(?<![\w@-]){re.escape(owner)}(?:{_GENITIVE})?(?![\w-])", text):
+        uses = re.compile(rf"(?<![\w@-]){re.escape(owner)}(?:{_GENITIVE})?(?![\w-])")
+        for use in finditer_from(uses, text, literal_starts(text, owner)):
             yield Mention("Organisation", use.start(), use.end(), use.group(), "owned_body", canonical=owner)
 
 
@@ -457,11 +501,11 @@ def _ends_in_body_head(word: str) -> bool:
     return any(regex.search(word.lower()) for label in danish.BODY_HEADS for regex in _head_endings(label))
 
 
-_SOLE_BODY = re.compile(
+_SOLE_BODY = Scan(re.compile(
     r"(?<![\w@-])(?:"
     + "|".join(f"{word}(?:{'|'.join(endings)})" for word, (_, endings) in danish.SOLE_BODY_NAMES.items())
     + r")(?![\w-])"
-)
+), PhraseStarts(danish.SOLE_BODY_NAMES, ignore_case=False, ocr=False))
 
 
 def sole_bodies(text: str) -> Iterator[Mention]:
@@ -500,16 +544,19 @@ def qualified_groups(text: str) -> Iterator[Mention]:
         yield Mention("Group", start, tail.end(), text[start : tail.end()], "qualified_group")
 
 
-_LOCAL_COMMITTEE = re.compile(
-    rf"(?<![\w-])(?:(?P<district>[{_UPPER}]{_WORD}+(?:(?:-| )[{_UPPER}]{_WORD}+){{0,2}})\s+)?"
-    rf"{danish.LOCAL_COMMITTEE_WORD}{_endings(danish.LOCAL_COMMITTEE_ENDINGS)}(?![\w-])"
+_LOCAL_COMMITTEE = Scan(
+    re.compile(
+        rf"(?<![\w-])(?:(?P<district>[{_UPPER}]{_WORD}+(?:(?:-| )[{_UPPER}]{_WORD}+){{0,2}})\s+)?"
+        rf"{danish.LOCAL_COMMITTEE_WORD}{_endings(danish.LOCAL_COMMITTEE_ENDINGS)}(?![\w-])"
+    ),
+    PhraseStarts([danish.LOCAL_COMMITTEE_WORD], ignore_case=False, ocr=False),
+    leads=(re.compile(r"\s+\w+(?:[- ]\w+){0,2}"),),  # the district's name, read backwards
+    tail=WORD_REST,
 )
 
 
 def local_committees(text: str) -> Iterator[Mention]:
     """"Brønshøj-Husum Lokaludvalg", and "Lokaludvalget" in a document that names only that one."""
-    if danish.LOCAL_COMMITTEE_WORD not in text:
-        return
     named = [m for m in _LOCAL_COMMITTEE.finditer(text) if m.group("district")]
     districts = {m.group("district") for m in named}
     for m in _LOCAL_COMMITTEE.finditer(text):
@@ -521,23 +568,32 @@ def local_committees(text: str) -> Iterator[Mention]:
                           canonical=f"{next(iter(districts))} {danish.LOCAL_COMMITTEE_WORD}")
 
 
-_ADJECTIVE_COMMITTEE = re.compile(
-    rf"(?<![\w-])[{_UPPER}][a-zæøå]+{_endings(danish.NAMING_ADJECTIVE_ENDINGS)}\s+"
-    rf"{danish.COMMITTEE_WORD}{_endings(danish.COMMITTEE_ENDINGS)}(?![\w-])"
+_ADJECTIVE_COMMITTEE = Scan(
+    re.compile(
+        rf"(?<![\w-])[{_UPPER}][a-zæøå]+{_endings(danish.NAMING_ADJECTIVE_ENDINGS)}\s+"
+        rf"{danish.COMMITTEE_WORD}{_endings(danish.COMMITTEE_ENDINGS)}(?![\w-])"
+    ),
+    PhraseStarts([danish.COMMITTEE_WORD], ignore_case=False, ocr=False),
+    leads=(re.compile(r"\s+\w+"),),  # the adjective, read backwards
+    tail=WORD_REST,
 )
 
 
 def adjective_committees(text: str) -> Iterator[Mention]:
     """"Teknisk Udvalg": a capitalised adjective and a capitalised "Udvalg" name a committee."""
-    if danish.COMMITTEE_WORD not in text:
-        return iter(())
     return _each_match(_ADJECTIVE_COMMITTEE, text, "Committee", "adjective_committee")
 
 
-_NAMED_COUNCIL = re.compile(
-    rf"(?<![\w-])(?:[{_UPPER}]{_WORD}+-,?\s+(?:{_WORD}+-,?\s+)*og\s+)?"
-    rf"(?:[{_UPPER}]{_WORD}+|[{_UPPER}]{{2,}}|\d+)(?:\s+(?:[{_UPPER}]{_WORD}+|\d+)){{0,2}}\s+"
-    rf"{danish.NAMED_COUNCIL_WORD}(?P<ending>{_endings(danish.NAMED_COUNCIL_ENDINGS)})(?![\w-])"
+_NAMED_COUNCIL = Scan(
+    re.compile(
+        rf"(?<![\w-])(?:[{_UPPER}]{_WORD}+-,?\s+(?:{_WORD}+-,?\s+)*og\s+)?"
+        rf"(?:[{_UPPER}]{_WORD}+|[{_UPPER}]{{2,}}|\d+)(?:\s+(?:[{_UPPER}]{_WORD}+|\d+)){{0,2}}\s+"
+        rf"{danish.NAMED_COUNCIL_WORD}(?P<ending>{_endings(danish.NAMED_COUNCIL_ENDINGS)})(?![\w-])"
+    ),
+    PhraseStarts([danish.NAMED_COUNCIL_WORD], ignore_case=False, ocr=False),
+    # read backwards: up to three words, or the fewest words that a coordination ("By-, Erhvervs- og") precedes
+    leads=(re.compile(r"\s+\w+(?:\s+\w+){0,2}"), re.compile(r"\s+\w+(?:\s+\w+){0,2}?\s+go(?:\s+,?-\w+)+")),
+    tail=WORD_REST,
 )
 
 
@@ -579,12 +635,12 @@ def initiatives_of_a_name(text: str) -> Iterator[Mention]:
                       canonical=canonical)
 
 
-_PROPOSAL_SUBJECT = re.compile(
+_PROPOSAL_SUBJECT = Scan(re.compile(
     rf"(?<![\w])(?i:{'|'.join(danish.FINITE_DECISION_CUES)})\s+(?:(?:den|d\.)\s+[^;\n]{{0,25}}?\d{{4}}\s+)?"
     rf"(?i:{'|'.join(danish.PROPOSAL_SUBJECT_NOUNS)})\s+om\s+"
     rf"(?P<subject>(?!at\b){_WORD}+(?:\s+(?!som\b|der\b|og\b){_WORD}+){{0,{danish.PROPOSAL_SUBJECT_MAX_WORDS - 1}}})"
     rf"(?=\s*[.,;:\n])"
-)
+), PhraseStarts(danish.FINITE_DECISION_CUES, ocr=False))
 
 
 def proposal_subjects(text: str) -> Iterator[Mention]:
@@ -596,11 +652,11 @@ def proposal_subjects(text: str) -> Iterator[Mention]:
                       canonical=subject[:1].upper() + subject[1:])
 
 
-_AGREEMENT = re.compile(
+_AGREEMENT = Scan(re.compile(
     rf"(?<![\w-])(?:{'|'.join(danish.AGREEMENT_NOUNS)})\s+om\s+"
     rf"{_WORD}+(?:\s+{_WORD}+){{0,{danish.AGREEMENT_SUBJECT_MAX_WORDS - 1}}}?"
     rf"(?=\s+{danish.AGREEMENT_PARTIES_WORD}\s)"
-)
+), PhraseStarts(danish.AGREEMENT_NOUNS, ocr=False))
 
 
 def agreements(text: str) -> Iterator[Mention]:
@@ -716,7 +772,8 @@ def defined_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Mentio
         if not m:
             continue
         abbreviation = m.group("abbr")
-        for use in re.finditer(rf"(?<![\w@]){re.escape(abbreviation)}s?(?![\w])", text):
+        uses = re.compile(rf"(?<![\w@]){re.escape(abbreviation)}s?(?![\w])")
+        for use in finditer_from(uses, text, literal_starts(text, abbreviation)):
             yield Mention(mention.label, use.start(), use.end(), use.group(), "defined_abbreviation",
                           entity=mention.entity, same_as=mention)
 
@@ -728,7 +785,8 @@ def standard_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Menti
         named = next((m for m in mentions if m.label == label and m.surface.lower().startswith(head)), None)
         if named is None:
             continue
-        for use in re.finditer(rf"(?<![\w@-]){abbreviation}s?(?![\w-])", text):
+        uses = re.compile(rf"(?<![\w@-]){re.escape(abbreviation)}s?(?![\w-])")
+        for use in finditer_from(uses, text, literal_starts(text, abbreviation)):
             yield Mention(label, use.start(), use.end(), use.group(), "standard_abbreviation",
                           entity=named.entity, same_as=named)
 

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from graph.schema import BODY_LABELS
 from loaders import danish
 from loaders.context import Context, Found, Ref, cue_regex
-from loaders.mentions import owned_body_regex
+from loaders.mentions import owned_body_matches
 from loaders.names import name_key
 from loaders.text import Span, lines
 
@@ -782,7 +782,7 @@ def owned_body_part_of(ctx: Context) -> Iterator[Found]:
     by_key: dict[str, Ref] = {}
     for ref in ctx.refs:
         by_key.setdefault(name_key(ctx.text[ref.start : ref.end]), ref)
-    for match in owned_body_regex().finditer(ctx.text):
+    for match in owned_body_matches(ctx.text):
         head, owner_group = ("head", "owner") if match.group("head") else ("head2", "owner2")
         board = next((r for r in ctx.refs_in(Span(match.start(), match.end()), danish.OWNED_BODY_HEADS)
                       if r.start <= match.start(head) and match.end(head) <= r.end), None)

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from loaders import danish
 from loaders.names import ocr_pattern
@@ -33,7 +34,12 @@ _ODD_CASE = "İıſ"
 
 @lru_cache(maxsize=4)
 def lowered(text: str) -> str | None:
-    """``text`` in lower case, where a case-insensitive match is a plain substring; None where it is not."""
+    """``text`` in lower case, where a case-insensitive match is a plain substring; None where it is not.
+    Kept for the last few texts: call ``_lower`` for a short string."""
+    return _lower(text)
+
+
+def _lower(text: str) -> str | None:
     if any(ch in text for ch in _ODD_CASE):
         return None
     low = text.lower()
@@ -46,19 +52,19 @@ def reversed_text(text: str) -> str:
     return text[::-1]
 
 
-def _variable(ch: str, capitals: bool) -> bool:
-    """Does ``ocr_pattern`` render ``ch`` as anything but the letter itself (a confusion class, ``\\s+``, ``-\\s*``)?"""
-    return (
-        ch.isspace() or ch == "-" or ch.lower() in danish.OCR_CONFUSIONS
-        or (capitals and ch in danish.OCR_CAPITAL_CONFUSIONS)
+def _variable(ch: str, capitals: bool, ocr: bool = True) -> bool:
+    """Does ``ocr_pattern`` render ``ch`` as anything but the letter itself (a confusion class, ``\\s+``, ``-\\s*``)?
+    Without ``ocr`` only white space and hyphens vary."""
+    return ch.isspace() or ch == "-" or ocr and (
+        ch.lower() in danish.OCR_CONFUSIONS or (capitals and ch in danish.OCR_CAPITAL_CONFUSIONS)
     )
 
 
-def _key(phrase: str, capitals: bool) -> tuple[int, int]:
+def _key(phrase: str, capitals: bool, ocr: bool) -> tuple[int, int]:
     """Start and end of the longest stretch of ``phrase`` that ``ocr_pattern`` leaves as plain letters."""
     best, start = (0, 0), 0
     for i, ch in enumerate(phrase + " "):
-        if i == len(phrase) or _variable(ch, capitals):
+        if i == len(phrase) or _variable(ch, capitals, ocr):
             if i - start > best[1] - best[0]:
                 best = (start, i)
             start = i + 1
@@ -66,13 +72,16 @@ def _key(phrase: str, capitals: bool) -> tuple[int, int]:
 
 
 class PhraseStarts:
-    """Where a match of an alternation of ``ocr_pattern(phrase)`` forms can start in a text.
+    """Where a match of an alternation of ``ocr_pattern(phrase)`` forms can start in a text
+    (with ``ocr=False``: of the phrases as written, but for the white space between words).
 
     Each phrase is found by its key; the part of the phrase before the key is matched backwards
     from there (it may hold white space or OCR-garbled letters) to give the start.
     """
 
-    def __init__(self, phrases: Iterable[str], *, ignore_case: bool = True, capitals: bool = False) -> None:
+    def __init__(
+        self, phrases: Iterable[str], *, ignore_case: bool = True, capitals: bool = False, ocr: bool = True
+    ) -> None:
         self.ignore_case = ignore_case
         #: a phrase with no plain letter ("ØÅ" in exact capitals) can start anywhere
         self.anywhere = False
@@ -81,13 +90,13 @@ class PhraseStarts:
         self.keys: dict[str, set[tuple[int, int | re.Pattern[str]]]] = defaultdict(set)
         flags = re.IGNORECASE if ignore_case else 0
         for phrase in phrases:
-            start, end = _key(phrase, capitals)
+            start, end = _key(phrase, capitals, ocr)
             if start == end:
                 self.anywhere = True
                 continue
             key = phrase[start:end].lower() if ignore_case else phrase[start:end]
             before = phrase[:start]
-            if not any(_variable(ch, capitals) for ch in before):
+            if not any(_variable(ch, capitals, ocr) for ch in before):
                 self.keys[key].add((0, len(before)))
             else:
                 backwards = ocr_pattern(before[::-1], capitals=capitals).replace(r"-\s*", r"\s*-")
@@ -135,6 +144,22 @@ class PhraseStarts:
                             starts.add(found - shift - (m.end() - m.start()))
                 found = haystack.find(key, found + 1)
         return sorted(s for s in starts if s >= 0)
+
+
+def literal_starts(text: str, literal: str, ignore_case: bool = False) -> list[int] | None:
+    """Where ``literal`` occurs in ``text``, as written or in any case (None: where a substring search
+    cannot tell, so the text has to be scanned whole)."""
+    if not ignore_case:
+        haystack, needle = text, literal
+    else:
+        haystack, needle = lowered(text), _lower(literal)
+    if haystack is None or not needle:
+        return None
+    positions, found = [], haystack.find(needle)
+    while found >= 0:
+        positions.append(found)
+        found = haystack.find(needle, found + 1)
+    return positions
 
 
 _WORD_BACKWARDS = re.compile(r"\w*")
@@ -189,7 +214,7 @@ def finditer_around(
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern each match of which holds one of ``anchors`` (None:
     anywhere), given what can lead up to an anchor inside a match, as patterns read backwards from it
-    (one of them matching always), and what can follow it (``tail``).
+    (none matching: the anchor starts the match), and what can follow it (``tail``).
 
     The pattern runs only from the earliest start a match through each anchor can have to the end of
     its tail; the matches are the same, since no match can start before that window and none that
@@ -203,7 +228,7 @@ def finditer_around(
     spans = []
     for anchor in anchors:
         at = len(text) - anchor
-        lead = max(m.end() - at for r in leads if (m := r.match(backwards, at)))
+        lead = max((m.end() - at for r in leads if (m := r.match(backwards, at))), default=0)
         spans.append((anchor - lead, tail.match(text, anchor).end()))
     windows: list[list[int]] = []
     for start, end in sorted(spans):
@@ -237,3 +262,27 @@ def finditer_between(
         stretches.append((start, min(ends) + 1 if ends else len(text)))
     for start, end in stretches:
         yield from pattern.finditer(text, start, end)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """A pattern with what tells where its matches can be, so that ``finditer`` skips the rest of a
+    text and still yields exactly what ``pattern.finditer`` yields.
+
+    ``anchors`` gives the positions where a match can start (a ``PhraseStarts``); with ``leads`` and
+    ``tail``, the positions of a word each match holds, as ``finditer_around`` takes them.
+    """
+
+    pattern: re.Pattern[str]
+    anchors: Callable[[str], list[int] | None]
+    leads: tuple[re.Pattern[str], ...] = ()
+    tail: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.tail is None:
+            return finditer_from(self.pattern, text, self.anchors(text))
+        return finditer_around(self.pattern, text, self.anchors(text), self.leads, self.tail)
+
+
+#: The tail of a match that ends its word where the pattern's look-ahead forbids a letter or a hyphen.
+WORD_REST = re.compile(r"[\w-]*")

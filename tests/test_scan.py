@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from loaders import danish, mentions
 from loaders.context import _cue_starts, cue_regex
 from loaders.registry import load_registries
-from loaders.scan import PhraseStarts, finditer_around, finditer_between, finditer_from, lowered
+from loaders.scan import PhraseStarts, Scan, finditer_around, finditer_between, finditer_from, literal_starts, lowered
 from loaders.text import _date_patterns, _date_starts
 
 REGISTRIES = load_registries()
@@ -30,7 +30,11 @@ FRAGMENTS = (
     "Regional udvikling flyttes fra", "De turismemæssige opgaver som hørte under", "overf@res til", "samles\ni",
     "og hele idrætsområdet", ": ", "; ", "–", "Brønshøj-Husum Lokaludvalg", "Lokaludvalget", "Teknisk Udvalg",
     "implementeringen af KY", "evaluering af Borgerrådgiveren", "Gennemførelse af ", "rapporten ", "to rapporter", "Forsøget", "’Styrket decentral forvaltning’", " og ", "“Placering af enheder”",
-    "Det Nye Fælles Ledelsessekretariat", "Det ", "Store ", "ſtyregruppe", "İ", " ", "  ", "\n", "\n\n", "-", ", ", ". ", "(", ")", "s", "et", "ene", "@", "x", "De", "og",
+    "Det Nye Fælles Ledelsessekretariat", "Klima- og Agenda 21 Rådet", "By-, Erhvervs- og ", "Råd", "Rådets",
+    "Greater Copenhagen & Skåne Committee", "Board", "PLO-Midtjylland", "SMVDanmark", "KOMBITs bestyrelse",
+    "Bestyrelsen for Fremfærd", "KL’s sekretariat", "FTF-K Direktion", "Udvalget for Ældre og Sundhed",
+    "Projektudvalget for ", "Magistraten", "staten", "Regeringens", "landets kommuner", "kommunerne",
+    "aftalen om ", " mellem ", "vedtog ", "indstilling om ", "kommuner (Lejre, Sorø)", "Det ", "Store ", "ſtyregruppe", "İ", " ", "  ", "\n", "\n\n", "-", ", ", ". ", "(", ")", "s", "et", "ene", "@", "x", "De", "og",
 )
 texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
 RELAXED = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -127,3 +131,18 @@ def test_councils_municipalities_persons_and_versioned_initiatives_are_found_as_
     assert spans(finditer_from(mentions._TITLED_INITIATIVES, text, mentions._TITLED_NOUN_STARTS(text))) == spans(titled)
     versioned = mentions._versioned_initiative_regex().finditer(text)
     assert ends(mentions.versioned_initiatives(text)) == [m.end() for m in versioned]
+
+
+@RELAXED
+@given(texts)
+def test_every_scan_of_a_finder_finds_what_its_full_pattern_finds(text):
+    scans = [value for value in vars(mentions).values() if isinstance(value, Scan)] + [mentions._owned_body_scan()]
+    for scan in scans:
+        assert spans(scan.finditer(text)) == spans(scan.pattern.finditer(text)), scan.pattern.pattern
+
+
+def test_given_a_literal_its_uses_are_found_as_written_or_in_any_case():
+    text = "KL og kl. og KLs"
+    assert literal_starts(text, "KL") == [0, 13]
+    assert literal_starts(text, "KL", ignore_case=True) == [0, 6, 13]
+    assert literal_starts("Den ſtore", "store", ignore_case=True) is None
