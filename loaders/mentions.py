@@ -48,6 +48,11 @@ class Mention:
         return 1 + _FINDER_RANK.get(self.rule, len(_FINDER_RANK))
 
 
+def _choice_order(m: Mention) -> tuple[bool, int, int, int]:
+    """Which of two overlapping mentions is kept: registry mentions first, then longer spans, then by finder, then earlier ones."""
+    return m.entity is None, m.start - m.end, m.priority, m.start
+
+
 MentionFinder = Callable[[str], Iterator[Mention]]
 
 
@@ -115,6 +120,7 @@ def _head_endings(label: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
+@lru_cache(maxsize=4096)
 def _prefix_of(surface: str, label: str) -> str:
     """What precedes the head noun in a compound ("" for a bare "udvalget")."""
     lower = surface.lower()
@@ -369,15 +375,15 @@ _GIVEN_NAME_START = re.compile(rf"(?<![\w.])(?P<given>[{_UPPER}][a-zæøåéü]+
 
 
 _BYLINE_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:{'|'.join(danish.BYLINE_WORDS)})[ \t]+$")
-_CAPITALISED_WORD_START = re.compile(rf"(?<![\w.])(?=[{_UPPER}])")
+#: A word that may be a given name: the ``given`` group of ``_GIVEN_NAME_START`` where that can match.
+_CAPITALISED_WORD = re.compile(rf"(?<![\w.])[{_UPPER}][a-zæøåéü]+")
 
 
 def persons_by_given_name(text: str) -> Iterator[Mention]:
     """"Christina Borries, OAO", "siger Thomas Kastrup-Larsen, Borgmester": a known given name and a surname."""
-    for capital in _CAPITALISED_WORD_START.finditer(text):
+    for word in _CAPITALISED_WORD.finditer(text):
         # each capitalised word may start a name: "Lokaldemokratiudvalget Lene Koustrup Madsen"
-        m = _GIVEN_NAME_START.match(text, capital.start())
-        if m is None or m.group("given") not in danish.GIVEN_NAMES:
+        if word.group() not in danish.GIVEN_NAMES or (m := _GIVEN_NAME_START.match(text, word.start())) is None:
             continue
         if _BYLINE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
@@ -881,6 +887,15 @@ def _outside(spans: list[tuple[int, int]], mentions: Iterable[Mention]) -> list[
     return [m for m in mentions if not any(start <= m.start < end for start, end in spans)]
 
 
+#: Finders that read what follows the mentions found before them, in the order they run.
+_FINDERS_AFTER_MENTIONS: dict[str, Callable[[str, list[Mention]], Iterable[Mention]]] = {
+    "defined_abbreviation": defined_abbreviations,
+    "standard_abbreviation": standard_abbreviations,
+    "person_affiliation": person_affiliations,
+    "coordinated_organisation": coordinated_organisations,
+}
+
+
 def find_mentions(
     text: str,
     registries: Iterable[Registry] = (),
@@ -894,22 +909,17 @@ def find_mentions(
     if "related_documents" not in disabled:
         candidates = _outside(related_document_lists(text), candidates)
     kept = _without_overlaps(candidates)
-    if "defined_abbreviation" not in disabled:
-        kept = _without_overlaps(kept + list(defined_abbreviations(text, kept)))
-    if "standard_abbreviation" not in disabled:
-        kept = _without_overlaps(kept + list(standard_abbreviations(text, kept)))
-    if "person_affiliation" not in disabled:
-        kept = _without_overlaps(kept + list(person_affiliations(text, kept)))
-    if "coordinated_organisation" not in disabled:
-        kept = _without_overlaps(kept + list(coordinated_organisations(text, kept)))
+    for name, finder in _FINDERS_AFTER_MENTIONS.items():
+        if name not in disabled and (more := list(finder(text, kept))):
+            kept = _without_overlaps(kept + more)
     if "rename" not in disabled:
         kept = follow_renames(text, kept)
     return kept
 
 
 def _without_overlaps(candidates: list[Mention]) -> list[Mention]:
-    """Greedy choice: registry mentions first, then longer spans, then by finder, then earlier ones."""
-    ordered = sorted(candidates, key=lambda m: (m.entity is None, -(m.end - m.start), m.priority, m.start))
+    """Greedy choice in ``_choice_order``."""
+    ordered = sorted(candidates, key=_choice_order)
     taken: list[Mention] = []
     occupied = bytearray(max((m.end for m in candidates), default=0))
     for mention in ordered:
