@@ -151,11 +151,18 @@ def _compound_heads(text: str, label: str) -> list[int] | None:
     return [start for start in starts if closing.match(text, start)]
 
 
+@lru_cache(maxsize=8)
+def _compounds(text: str, label: str) -> list[re.Match[str]]:
+    """The matches of ``_compound_regex(label)`` in ``text``; kept for the last few, as ``body_compounds``
+    and ``qualified_groups`` both read the groups."""
+    heads = _compound_heads(text, label)
+    return list(finditer_around(_compound_regex(label), text, heads, _COMPOUND_LEADS_BACKWARDS, _HEAD_REST))
+
+
 def body_compounds(text: str) -> Iterator[Mention]:
     """Committees, administrations, units, groups and initiatives named by a head noun."""
     for label in danish.BODY_HEADS:
-        heads = _compound_heads(text, label)
-        for m in finditer_around(_compound_regex(label), text, heads, _COMPOUND_LEADS_BACKWARDS, _HEAD_REST):
+        for m in _compounds(text, label):
             prefix = _prefix_of(m.group(), label)
             if prefix in danish.GENERIC_PREFIXES or (len(prefix) < danish.MIN_COMPOUND_PREFIX and "-" not in m.group()
                                                       and " " not in m.group()):
@@ -376,7 +383,8 @@ _GIVEN_NAME_START = re.compile(rf"(?<![\w.])(?P<given>[{_UPPER}][a-zæøåéü]+
 
 _BYLINE_BEFORE = re.compile(rf"(?:^|\n)[ \t]*(?:{'|'.join(danish.BYLINE_WORDS)})[ \t]+$")
 #: A word that may be a given name: the ``given`` group of ``_GIVEN_NAME_START`` where that can match.
-_CAPITALISED_WORD = re.compile(rf"(?<![\w.])[{_UPPER}][a-zæøåéü]+")
+#: (The look-behind after the capital lets the regex engine skip to capitals.)
+_CAPITALISED_WORD = re.compile(rf"[{_UPPER}](?<![\w.].)[a-zæøåéü]+")
 
 
 def persons_by_given_name(text: str) -> Iterator[Mention]:
@@ -540,8 +548,7 @@ def qualified_groups(text: str) -> Iterator[Mention]:
     """A group named with its field, its members or its subject: "De fælleskommunale styregrupper på
     sundheds- og socialområdet", "Chefforum for Sundheds- og Ældrechefer", "arbejdsgruppen vedr. udvikling"."""
     qualifier = _group_qualifier_regex()
-    heads = _compound_heads(text, "Group")
-    for m in finditer_around(_compound_regex("Group"), text, heads, _COMPOUND_LEADS_BACKWARDS, _HEAD_REST):
+    for m in _compounds(text, "Group"):
         tail = qualifier.match(text, m.end())
         if not tail:
             continue

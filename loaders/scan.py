@@ -22,7 +22,11 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
+from math import prod
 from typing import Callable, Iterable, Iterator
+
+import ahocorasick
 
 from loaders import danish
 from loaders.names import ocr_pattern
@@ -60,7 +64,7 @@ def _variable(ch: str, capitals: bool, ocr: bool = True) -> bool:
     )
 
 
-def _key(phrase: str, capitals: bool, ocr: bool) -> tuple[int, int]:
+def _plain_key(phrase: str, capitals: bool, ocr: bool) -> tuple[int, int]:
     """Start and end of the longest stretch of ``phrase`` that ``ocr_pattern`` leaves as plain letters."""
     best, start = (0, 0), 0
     for i, ch in enumerate(phrase + " "):
@@ -69,6 +73,76 @@ def _key(phrase: str, capitals: bool, ocr: bool) -> tuple[int, int]:
                 best = (start, i)
             start = i + 1
     return best
+
+
+#: A word of a phrase is sought in all its OCR forms ("møde", "mode", "m@de" …) when they are no more
+#: than this many; a word with more is sought by its longest stretch of plain letters.
+_MAX_KEY_FORMS = 256
+
+
+def _letter_forms(ch: str, capitals: bool, ocr: bool, ignore_case: bool) -> str:
+    """The letters ``ocr_pattern`` lets stand for ``ch``, in lower case where the text is read so."""
+    if ocr and capitals and ch in danish.OCR_CAPITAL_CONFUSIONS:
+        forms = danish.OCR_CAPITAL_CONFUSIONS[ch]
+    elif ocr and ch.lower() in danish.OCR_CONFUSIONS:
+        forms = danish.OCR_CONFUSIONS[ch.lower()]
+        forms += "" if capitals else forms.upper()
+    else:
+        forms = ch
+    return "".join(dict.fromkeys(forms.lower() if ignore_case else forms))
+
+
+def _key(phrase: str, capitals: bool, ocr: bool, ignore_case: bool) -> tuple[int, int, list[str]]:
+    """Start and end of the part of ``phrase`` to search for, and the forms it can take in a text:
+    the longest word whose OCR forms are few enough, else the longest stretch of plain letters."""
+    best: tuple[int, int, list[str]] = (0, 0, [])
+    for word in re.finditer(r"[^\s-]+", phrase):
+        letters = [_letter_forms(ch, capitals, ocr, ignore_case) for ch in word.group()]
+        if word.end() - word.start() > best[1] - best[0] and prod(map(len, letters)) <= _MAX_KEY_FORMS:
+            best = (word.start(), word.end(), ["".join(form) for form in product(*letters)])
+    if best[2]:
+        return best
+    start, end = _plain_key(phrase, capitals, ocr)
+    key = phrase[start:end].lower() if ignore_case else phrase[start:end]
+    return start, end, [key] if key else []
+
+
+class _Keys:
+    """The keys of every ``PhraseStarts`` that reads texts one way (as written, or in lower case),
+    found in a text in one pass (Aho-Corasick) rather than by one substring search per key."""
+
+    def __init__(self) -> None:
+        self._keys: set[str] = set()
+        self._automaton: ahocorasick.Automaton | None = None
+        self._last: tuple[str, dict[str, list[int]]] | None = None
+
+    def add(self, keys: Iterable[str]) -> None:
+        new = set(keys) - self._keys
+        if new:
+            self._keys |= new
+            self._automaton, self._last = None, None
+
+    def positions(self, haystack: str) -> dict[str, list[int]]:
+        """Where each key starts in ``haystack``, in ascending order; kept for the last haystack."""
+        last = self._last
+        if last is not None and last[0] is haystack:
+            return last[1]
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = ahocorasick.Automaton()
+            for key in self._keys:
+                automaton.add_word(key, key)
+            automaton.make_automaton()
+        found: dict[str, list[int]] = defaultdict(list)
+        if self._keys:
+            for end, key in automaton.iter(haystack):
+                found[key].append(end + 1 - len(key))
+        self._last = (haystack, found)
+        return found
+
+
+#: The keys sought in lower-cased texts and those sought as written.
+_KEYS = {True: _Keys(), False: _Keys()}
 
 
 class PhraseStarts:
@@ -85,44 +159,39 @@ class PhraseStarts:
         self.ignore_case = ignore_case
         #: a phrase with no plain letter ("ØÅ" in exact capitals) can start anywhere
         self.anywhere = False
-        #: key -> how to go back from where the key is found to the phrase's start: first a fixed
-        #: number of letters, then a fixed number or the length a reversed pattern matches
-        self.keys: dict[str, set[tuple[int, int | re.Pattern[str]]]] = defaultdict(set)
+        #: key -> how to go back from where the key is found to the phrase's start: a fixed number
+        #: of letters or the length a reversed pattern matches
+        self.keys: dict[str, set[int | re.Pattern[str]]] = defaultdict(set)
         flags = re.IGNORECASE if ignore_case else 0
         for phrase in phrases:
-            start, end = _key(phrase, capitals, ocr)
-            if start == end:
+            start, _, forms = _key(phrase, capitals, ocr, ignore_case)
+            if not forms:
                 self.anywhere = True
                 continue
-            key = phrase[start:end].lower() if ignore_case else phrase[start:end]
             before = phrase[:start]
             if not any(_variable(ch, capitals, ocr) for ch in before):
-                self.keys[key].add((0, len(before)))
+                back: int | re.Pattern[str] = len(before)
             else:
-                backwards = ocr_pattern(before[::-1], capitals=capitals).replace(r"-\s*", r"\s*-")
-                self.keys[key].add((0, re.compile(backwards, flags)))
-        self._fold_longer_keys()
+                back = re.compile(ocr_pattern(before[::-1], capitals=capitals).replace(r"-\s*", r"\s*-"), flags)
+            for form in forms:
+                self.keys[form].add(back)
+        _KEYS[ignore_case].add(self.keys)
         self._last: tuple[str, list[int] | None] | None = None
 
     def __getstate__(self) -> dict:
         """Sent to ingest's worker processes without the last text it read."""
         return {**self.__dict__, "_last": None}
 
-    def _fold_longer_keys(self) -> None:
-        """A key that holds a shorter one ("januar", "jan") is found by the shorter one: one search less."""
-        kept: list[str] = []
-        for key in sorted(self.keys, key=len):
-            inner = next((k for k in kept if k in key), None)
-            if inner is None:
-                kept.append(key)
-                continue
-            offset = key.index(inner)
-            self.keys[inner] |= {(shift + offset, back) for shift, back in self.keys.pop(key)}
+    def __setstate__(self, state: dict) -> None:
+        """In a worker process, the keys join those sought there."""
+        self.__dict__.update(state)
+        _KEYS[self.ignore_case].add(self.keys)
 
     def __call__(self, text: str) -> list[int] | None:
         """Sorted positions where a phrase can start, or None when the text has to be scanned whole."""
-        if self._last is not None and self._last[0] is text:
-            return self._last[1]
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
         haystack = lowered(text) if self.ignore_case else text
         starts: list[int] | None = None
         if haystack is not None and not self.anywhere:
@@ -131,18 +200,16 @@ class PhraseStarts:
         return starts
 
     def _starts(self, text: str, haystack: str) -> list[int]:
+        found = _KEYS[self.ignore_case].positions(haystack)
         starts = set()
-        for key, backs in self.keys.items():
-            found = haystack.find(key)
-            while found >= 0:
-                for shift, back in backs:
+        for key in self.keys.keys() & found.keys():
+            backs = self.keys[key]
+            for at in found[key]:
+                for back in backs:
                     if isinstance(back, int):
-                        starts.add(found - shift - back)
-                    else:
-                        m = back.match(reversed_text(text), len(text) - found + shift)
-                        if m:
-                            starts.add(found - shift - (m.end() - m.start()))
-                found = haystack.find(key, found + 1)
+                        starts.add(at - back)
+                    elif m := back.match(reversed_text(text), len(text) - at):
+                        starts.add(at - (m.end() - m.start()))
         return sorted(s for s in starts if s >= 0)
 
 
