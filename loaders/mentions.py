@@ -868,8 +868,13 @@ def coordinated_organisations(text: str, mentions: list[Mention]) -> Iterator[Me
 
 #: A line this long is running text, not a title in a list of related documents.
 _RUNNING_TEXT_LINE = 200
-_RELATED_HEADING = re.compile(
-    r"^[ \t]*(?:" + "|".join(map(re.escape, danish.RELATED_DOCUMENTS_HEADINGS)) + r")[ \t]*:?[ \t]*$", re.M | re.I
+_RELATED_HEADING = Scan(
+    re.compile(
+        r"^[ \t]*(?:" + "|".join(map(re.escape, danish.RELATED_DOCUMENTS_HEADINGS)) + r")[ \t]*:?[ \t]*$", re.M | re.I
+    ),
+    PhraseStarts(danish.RELATED_DOCUMENTS_HEADINGS, ocr=False),
+    leads=(re.compile(r"[ \t]*"),),  # the indent of the heading's line, read backwards
+    tail=re.compile(r"[^\n]*"),
 )
 _TRANSCRIPT_MARKER = re.compile(r"^[ \t]*(?:" + "|".join(map(re.escape, danish.TRANSCRIPT_MARKERS)) + ")", re.M | re.I)
 

@@ -27,7 +27,7 @@ import yaml
 from graph.model import Graph, Node, Relation, node_id
 from graph.schema import NODE_LABELS, RELATION_TYPES
 from loaders.names import name_key, ocr_pattern
-from loaders.scan import PhraseStarts, finditer_from
+from loaders.scan import PhraseStarts, Scan, finditer_from
 
 DEFAULT_REGISTRY_DIR = Path(__file__).resolve().parent.parent / "data" / "registry"
 
@@ -137,7 +137,7 @@ class Registry:
         return matchers
 
     @cached_property
-    def _signature_regex(self) -> re.Pattern[str] | None:
+    def _signature(self) -> Scan | None:
         """Names that tie a document to this registry's municipality."""
         if not self.municipality:
             return None
@@ -145,14 +145,14 @@ class Registry:
             e.name for e in self.entities.values()
             if e.label == "Council" or e.name == self.municipality
         ]
-        return re.compile("|".join(ocr_pattern(n) for n in names), re.IGNORECASE)
+        return Scan(re.compile("|".join(ocr_pattern(n) for n in names), re.IGNORECASE), PhraseStarts(names))
 
     def applies_to(self, text: str, meta: dict | None = None) -> bool:
-        if self._signature_regex is None:
+        if self._signature is None:
             return True
         if meta and meta.get("municipality") == self.municipality:
             return True
-        return bool(self._signature_regex.search(text))
+        return next(self._signature.finditer(text), None) is not None
 
     def find(self, text: str) -> list[RegistryMatch]:
         """Every mention of a registry entity in ``text`` (names, former names, abbreviations)."""
