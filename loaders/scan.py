@@ -201,15 +201,14 @@ class PhraseStarts:
 
     def _starts(self, text: str, haystack: str) -> list[int]:
         found = _KEYS[self.ignore_case].positions(haystack)
-        starts = set()
+        starts: set[int] = set()
         for key in self.keys.keys() & found.keys():
-            backs = self.keys[key]
-            for at in found[key]:
-                for back in backs:
-                    if isinstance(back, int):
-                        starts.add(at - back)
-                    elif m := back.match(reversed_text(text), len(text) - at):
-                        starts.add(at - (m.end() - m.start()))
+            for back in self.keys[key]:
+                if isinstance(back, int):
+                    starts.update(at - back for at in found[key])
+                else:
+                    backwards, length = reversed_text(text), len(text)
+                    starts.update(at - len(m.group()) for at in found[key] if (m := back.match(backwards, length - at)))
         return sorted(s for s in starts if s >= 0)
 
 
@@ -291,12 +290,14 @@ def finditer_around(
     if anchors is None:
         yield from pattern.finditer(text)
         return
-    backwards = reversed_text(text)
+    backwards, length = reversed_text(text), len(text)
     spans = []
     for anchor in anchors:
-        at = len(text) - anchor
-        lead = max((m.end() - at for r in leads if (m := r.match(backwards, at))), default=0)
-        spans.append((anchor - lead, tail.match(text, anchor).end()))
+        earliest = anchor
+        for lead in leads:
+            if (m := lead.match(backwards, length - anchor)) and length - m.end() < earliest:
+                earliest = length - m.end()
+        spans.append((earliest, tail.match(text, anchor).end()))
     windows: list[list[int]] = []
     for start, end in sorted(spans):
         if windows and start <= windows[-1][1]:
