@@ -40,17 +40,13 @@ class Mention:
     #: The full name a short surface stands for ("Lejre" in "kommuner (Lejre, Sorø)" is "Lejre Kommune").
     canonical: str | None = None
 
-    @property
-    def priority(self) -> int:
-        """Registry mentions first, then the finders in ``MENTION_FINDERS`` order."""
-        if self.entity is not None:
-            return 0
-        return 1 + _FINDER_RANK.get(self.rule, len(_FINDER_RANK))
-
 
 def _choice_order(m: Mention) -> tuple[bool, int, int, int]:
-    """Which of two overlapping mentions is kept: registry mentions first, then longer spans, then by finder, then earlier ones."""
-    return m.entity is None, m.start - m.end, m.priority, m.start
+    """Which of two overlapping mentions is kept: registry mentions first, then longer spans, then
+    by finder in ``MENTION_FINDERS`` order, then earlier ones."""
+    if m.entity is not None:
+        return False, m.start - m.end, 0, m.start
+    return True, m.start - m.end, _FINDER_RANK.get(m.rule, len(_FINDER_RANK)), m.start
 
 
 MentionFinder = Callable[[str], Iterator[Mention]]

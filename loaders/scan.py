@@ -108,8 +108,8 @@ def _key(phrase: str, capitals: bool, ocr: bool, ignore_case: bool) -> tuple[int
 
 
 class _Keys:
-    """The keys of every ``PhraseStarts`` that reads texts one way (as written, or in lower case),
-    found in a text in one pass (Aho-Corasick) rather than by one substring search per key."""
+    """The keys of every ``PhraseStarts``, in lower case, found in a lower-cased text in one pass
+    (Aho-Corasick) rather than by one substring search per key."""
 
     def __init__(self) -> None:
         self._keys: set[str] = set()
@@ -141,8 +141,7 @@ class _Keys:
         return found
 
 
-#: The keys sought in lower-cased texts and those sought as written.
-_KEYS = {True: _Keys(), False: _Keys()}
+_KEYS = _Keys()
 
 
 class PhraseStarts:
@@ -175,7 +174,15 @@ class PhraseStarts:
                 back = re.compile(ocr_pattern(before[::-1], capitals=capitals).replace(r"-\s*", r"\s*-"), flags)
             for form in forms:
                 self.keys[form].add(back)
-        _KEYS[ignore_case].add(self.keys)
+        #: each key as sought in a lower-cased text -> the keys it stands for
+        self._sought: dict[str, list[str]] = defaultdict(list)
+        for key in self.keys:
+            sought = _lower(key)
+            if sought is None:
+                self.anywhere = True  # a key whose case folds oddly cannot be sought in lower case
+            else:
+                self._sought[sought].append(key)
+        _KEYS.add(self._sought)
         self._last: tuple[str, list[int] | None] | None = None
 
     def __getstate__(self) -> dict:
@@ -185,14 +192,14 @@ class PhraseStarts:
     def __setstate__(self, state: dict) -> None:
         """In a worker process, the keys join those sought there."""
         self.__dict__.update(state)
-        _KEYS[self.ignore_case].add(self.keys)
+        _KEYS.add(self._sought)
 
     def __call__(self, text: str) -> list[int] | None:
         """Sorted positions where a phrase can start, or None when the text has to be scanned whole."""
         last = self._last
         if last is not None and last[0] is text:
             return last[1]
-        haystack = lowered(text) if self.ignore_case else text
+        haystack = lowered(text)
         starts: list[int] | None = None
         if haystack is not None and not self.anywhere:
             starts = self._starts(text, haystack)
@@ -200,15 +207,17 @@ class PhraseStarts:
         return starts
 
     def _starts(self, text: str, haystack: str) -> list[int]:
-        found = _KEYS[self.ignore_case].positions(haystack)
+        found = _KEYS.positions(haystack)
         starts: set[int] = set()
-        for key in self.keys.keys() & found.keys():
-            for back in self.keys[key]:
-                if isinstance(back, int):
-                    starts.update(at - back for at in found[key])
-                else:
-                    backwards, length = reversed_text(text), len(text)
-                    starts.update(at - len(m.group()) for at in found[key] if (m := back.match(backwards, length - at)))
+        for sought in self._sought.keys() & found.keys():
+            for key in self._sought[sought]:
+                at_key = found[sought] if self.ignore_case else [at for at in found[sought] if text.startswith(key, at)]
+                for back in self.keys[key]:
+                    if isinstance(back, int):
+                        starts.update(at - back for at in at_key)
+                    else:
+                        backwards, length = reversed_text(text), len(text)
+                        starts.update(at - len(m.group()) for at in at_key if (m := back.match(backwards, length - at)))
         return sorted(s for s in starts if s >= 0)
 
 
