@@ -92,14 +92,14 @@ def _compound_regex(label: str) -> re.Pattern[str]:
 
 #: What can lead up to a head noun inside a match of ``_compound_regex``, read backwards from the
 #: head: the rest of its word and a hyphenated chain ("HR-"), a coordination ("By-, Erhvervs- og
-#: Plan"), "Det"/"Den" and capitalised words ("Det Bydækkende Områ"), or up to two words ("den
-#: politiske styre").
+#: Plan"), "Det"/"Den" and capitalised words ("Det Bydækkende Områ"), and for a group up to two
+#: words ("den politiske styre").
 _COMPOUND_LEADS_BACKWARDS = (
     re.compile(r"\w*(?:-\w+)*"),
     re.compile(r"\w*\s+go(?:\s+,?-\w+)+"),
     re.compile(rf"\w*(?:\s+\w+[{_UPPER}]){{1,3}}\s+(?:teD|neD)"),
-    re.compile(r"\w*(?:\s+\w+){1,2}"),
 )
+_GROUP_LEADS_BACKWARDS = (*_COMPOUND_LEADS_BACKWARDS, re.compile(r"\w*(?:\s+\w+){1,2}"))
 #: What follows the start of a head noun inside a compound: the rest of the head (OCR reads ø as @)
 #: and its ending, up to a character that is not part of a word.
 _HEAD_REST = re.compile(r"[\w@]*")
@@ -152,7 +152,8 @@ def _compounds(text: str, label: str) -> list[re.Match[str]]:
     """The matches of ``_compound_regex(label)`` in ``text``; kept for the last few, as ``body_compounds``
     and ``qualified_groups`` both read the groups."""
     heads = _compound_heads(text, label)
-    return list(finditer_around(_compound_regex(label), text, heads, _COMPOUND_LEADS_BACKWARDS, _HEAD_REST))
+    leads = _GROUP_LEADS_BACKWARDS if label == "Group" else _COMPOUND_LEADS_BACKWARDS
+    return list(finditer_around(_compound_regex(label), text, heads, leads, _HEAD_REST))
 
 
 def body_compounds(text: str) -> Iterator[Mention]:
@@ -411,9 +412,16 @@ def _versioned_initiative_regex() -> re.Pattern[str]:
     )
 
 
+#: What follows the start of a head noun that a version number follows: the rest of its word and space.
+_HEAD_BEFORE_NUMBER = re.compile(r"[\w@]*\s+\d")
+
+
 def versioned_initiatives(text: str) -> Iterator[Mention]:
     """An initiative with a version number: "frisættelsesforsøg 2.0"."""
-    starts = word_starts(text, _head_starts("Initiative")(text))
+    heads = _head_starts("Initiative")(text)
+    if heads is not None:
+        heads = [head for head in heads if _HEAD_BEFORE_NUMBER.match(text, head)]
+    starts = word_starts(text, heads)
     for m in finditer_from(_versioned_initiative_regex(), text, starts):
         yield Mention("Initiative", m.start(), m.end(), m.group(), "versioned_initiative")
 
