@@ -18,8 +18,8 @@ from loaders import danish
 from loaders.names import name_key, ocr_pattern
 from loaders.registry import Registry, RegistryEntity
 from loaders.scan import (
-    WORD_REST, PhraseStarts, Scan, finditer_around, finditer_between, finditer_from, literal_starts, word_starts,
-    words_before,
+    WORD_REST, PhraseStarts, Scan, cached_regex, finditer_around, finditer_between, finditer_from, literal_starts,
+    word_starts, words_before,
 )
 
 _UPPER = "A-ZÆØÅ"
@@ -185,7 +185,8 @@ def _named_once_as_a_kind(text: str, match: re.Match[str]) -> bool:
     surface = match.group()
     if not surface.lower().endswith(tuple(danish.BODY_HEADS["Initiative"])) or _WHICH_ONE.match(text, match.end()):
         return False
-    uses = finditer_from(re.compile(rf"(?<![\w-])(?i:{re.escape(surface)})"), text, literal_starts(text, surface, True))
+    use = cached_regex(rf"(?<![\w-])(?i:{re.escape(surface)})")
+    uses = finditer_from(use, text, literal_starts(text, surface, ignore_case=True))
     return sum(1 for _ in uses) == 1
 
 
@@ -227,7 +228,7 @@ def _compound_form(text: str, what: str, label: str) -> str | None:
     """"Fremfærdssekretariatet", when the text also writes "Sekretariatet for Fremfærd" that way."""
     if " " in what:
         return None
-    compound = re.compile(rf"(?<![\w-]){re.escape(what)}s?(?i:{_head_alternation(label)})(?![\w-])")
+    compound = cached_regex(rf"(?<![\w-]){re.escape(what)}s?(?i:{_head_alternation(label)})(?![\w-])")
     first = next(finditer_from(compound, text, literal_starts(text, what)), None)
     return first.group() if first else None
 
@@ -481,7 +482,7 @@ def _is_proper_name(text: str, word: str) -> bool:
     """Written as a name: all capitals, or capitalised somewhere a sentence does not start."""
     if word.isupper():
         return True
-    inside = re.compile(rf"[a-zæøå0-9,]\s+{re.escape(word)}(?:{_GENITIVE})?(?![\w])")
+    inside = cached_regex(rf"[a-zæøå0-9,]\s+{re.escape(word)}(?:{_GENITIVE})?(?![\w])")
     uses = finditer_around(inside, text, literal_starts(text, word), (_INSIDE_A_SENTENCE_BACKWARDS,), _GENITIVE_REST)
     return next(uses, None) is not None
 
@@ -504,7 +505,7 @@ def owned_bodies(text: str) -> Iterator[Mention]:
         yield Mention(label, m.start(), m.end(), m.group(), "owned_body", canonical=canonical)
         yield Mention(label, m.start(head), m.end(head), m.group(head), "owned_body", canonical=canonical)
     for owner in (o for o, is_owner in owners.items() if is_owner):
-        uses = re.compile(rf"(?<![\w@-]){re.escape(owner)}(?:{_GENITIVE})?(?![\w-])")
+        uses = cached_regex(rf"(?<![\w@-]){re.escape(owner)}(?:{_GENITIVE})?(?![\w-])")
         for use in finditer_from(uses, text, literal_starts(text, owner)):
             yield Mention("Organisation", use.start(), use.end(), use.group(), "owned_body", canonical=owner)
 
@@ -789,7 +790,7 @@ def defined_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Mentio
         if not m:
             continue
         abbreviation = m.group("abbr")
-        uses = re.compile(rf"(?<![\w@]){re.escape(abbreviation)}s?(?![\w])")
+        uses = cached_regex(rf"(?<![\w@]){re.escape(abbreviation)}s?(?![\w])")
         for use in finditer_from(uses, text, literal_starts(text, abbreviation)):
             yield Mention(mention.label, use.start(), use.end(), use.group(), "defined_abbreviation",
                           entity=mention.entity, same_as=mention)
@@ -802,7 +803,7 @@ def standard_abbreviations(text: str, mentions: list[Mention]) -> Iterator[Menti
         named = next((m for m in mentions if m.label == label and m.surface.lower().startswith(head)), None)
         if named is None:
             continue
-        uses = re.compile(rf"(?<![\w@-]){re.escape(abbreviation)}s?(?![\w-])")
+        uses = cached_regex(rf"(?<![\w@-]){re.escape(abbreviation)}s?(?![\w-])")
         for use in finditer_from(uses, text, literal_starts(text, abbreviation)):
             yield Mention(label, use.start(), use.end(), use.group(), "standard_abbreviation",
                           entity=named.entity, same_as=named)

@@ -221,6 +221,11 @@ class PhraseStarts:
         return sorted(s for s in starts if s >= 0)
 
 
+#: ``re.compile`` for patterns built around a document's own words (names, abbreviations), kept for
+#: more patterns than the ``re`` module keeps, as the words recur from one document to the next.
+cached_regex = lru_cache(maxsize=4096)(re.compile)
+
+
 def literal_starts(text: str, literal: str, ignore_case: bool = False) -> list[int] | None:
     """Where ``literal`` occurs in ``text``, as written or in any case (None: where a substring search
     cannot tell, so the text has to be scanned whole)."""
