@@ -515,6 +515,7 @@ def _owned_head_base(surface: str) -> str:
     return next(head for head in _OWNED_HEAD_LABELS if lower.startswith(head))
 
 
+@lru_cache(maxsize=4096)
 def _ends_in_body_head(word: str) -> bool:
     """"Økonomiudvalgets" names a body already, not an owner."""
     return any(regex.search(word.lower()) for label in danish.BODY_HEADS for regex in _head_endings(label))
