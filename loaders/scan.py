@@ -3,14 +3,17 @@
 Most patterns of the extractor are alternations of Danish words in their OCR
 forms (``ocr_pattern``): registry names, cue words, head nouns. Trying such an
 alternation at every position of a document is what made extraction slow.
-Every match of a word, though, contains a stretch of plain letters (a *key*:
-"konomiudvalget" of "Økonomiudvalget", whose "Ø" OCR may garble) that a
-plain substring search finds. ``PhraseStarts`` finds those keys and from them
-the few positions where a match can start; ``finditer_from`` then tries the
-pattern only there and yields exactly what ``pattern.finditer`` would. A
-pattern whose start is not fixed by such a word (a compound name before its
-head noun, a person's name before "(F)") runs, with ``finditer_around``, only
-in windows around the words every match holds.
+Every match of a phrase, though, contains one of a few *keys*: a word of the
+phrase in one of its OCR forms ("Økonomiudvalget", "@konomiudvalget",
+"0konomiudvalget" …), or, for a word with too many forms, its longest stretch
+of plain letters. One Aho-Corasick pass over the lower-cased text finds the
+keys of every phrase list at once; ``PhraseStarts`` turns them into the few
+positions where a match can start, and ``finditer_from`` tries the pattern
+only there, yielding exactly what ``pattern.finditer`` would. A pattern whose
+start is not fixed by such a word (a compound name before its head noun, a
+person's name before "(F)") runs, with ``finditer_around``, only in windows
+around the words every match holds. A ``Scan`` bundles a pattern with what
+tells where its matches can be.
 
 A letter whose case folds oddly ("ſ") makes a text be scanned whole.
 """
