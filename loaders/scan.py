@@ -221,7 +221,8 @@ class PhraseStarts:
                     else:
                         backwards, length = reversed_text(text), len(text)
                         starts.update(at - len(m.group()) for at in at_key if (m := back.match(backwards, length - at)))
-        return sorted(s for s in starts if s >= 0)
+        ordered = sorted(starts)
+        return ordered[bisect_left(ordered, 0) :]
 
 
 #: ``re.compile`` for patterns built around a document's own words (names, abbreviations), kept for
