@@ -461,6 +461,9 @@ Viggo Vivi
 
 #: Capitalised words that end a person's name: places and institutions named after people
 #: ("H.C. Andersens Boulevard", "Niels Bohr Institutet").
+#: How many unknown names in a row a list of persons may hold ("Kirsten Møller, Palle Lolk og Jarl
+#: Feyling" when only the first has a given name the list above knows).
+LISTED_PERSON_ROUNDS = 2
 NOT_SURNAMES: frozenset[str] = frozenset(
     {"Vej", "Gade", "Plads", "Allé", "Boulevard", "Torv", "Kommune", "Region", "Skole", "Hospital",
      "Institut", "Institutet", "Centret", "Center", "Fond", "Fonden", "Kirke", "Park", "Havn"}

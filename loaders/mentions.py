@@ -851,6 +851,60 @@ def person_affiliations(text: str, mentions: list[Mention]) -> Iterator[Mention]
             yield Mention("Organisation", start, start + len(org.group()), org.group(), "person_affiliation")
 
 
+_FULL_NAME_WORD = rf"[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?"
+#: What may follow a person in a list before the next item: an affiliation ("OAO", "(UKON)",
+#: "Sundhedskartellet/DSR") and a comma or "og".
+_AFTER_LISTED_PERSON = (
+    rf"(?:(?:,\s*|\s*\()(?:{_ORGANISATION_ABBREVIATION}|{_FULL_NAME_WORD})(?:/(?:{_ORGANISATION_ABBREVIATION}|{_FULL_NAME_WORD}))*\)?)?"
+    r"(?P<separator>\s*,\s*|\s+og\s+)"
+)
+_BETWEEN_LISTED_PERSONS = re.compile(_AFTER_LISTED_PERSON)
+#: The next item of a list after a person: a name of two or three capitalised words, ending its item.
+_NEXT_LISTED_NAME = re.compile(
+    rf"{_AFTER_LISTED_PERSON}(?P<name>{_FULL_NAME_WORD}(?: {_FULL_NAME_WORD}){{1,2}})(?=\s*[,.;:()]|\s+og\s|\s*$)",
+    re.MULTILINE,
+)
+
+
+def listed_persons(text: str, mentions: list[Mention]) -> Iterator[Mention]:
+    """"… Palle Lolk og Jarl Feyling", "Christina Borries, OAO, Jo Gadegaard, FOA, Hans Jessen": a name
+    of two or three capitalised words between two persons of a list (each perhaps with an
+    affiliation), or ending a list of persons, is a person's, whether its given name is known or not."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for _ in range(danish.LISTED_PERSON_ROUNDS):
+        persons = [i for i, m in enumerate(ordered) if m.label == "Person"]
+        found = [person for before, after in zip(persons, persons[1:] + [None])
+                 if (person := _listed_after(text, ordered, before, after))]
+        if not found:
+            return
+        yield from found
+        ordered = sorted(ordered + found, key=lambda m: m.start)
+
+
+def _listed_after(text: str, ordered: list[Mention], person: int, next_person: int | None) -> Mention | None:
+    """The person named as the list item after ``ordered[person]``, if it is one: the next person
+    follows it in the same list, or it ends a list in which another person comes before."""
+    item = _NEXT_LISTED_NAME.match(text, ordered[person].end)
+    if item is None or any(word in danish.NOT_SURNAMES for word in item.group("name").split()):
+        return None
+    start, end = item.span("name")
+    if any(m.start < end and start < m.end for m in ordered[person + 1 : (next_person or len(ordered)) + 1]):
+        return None  # the name is, or is part of, something already found
+    if item.group("separator").strip() == "og":
+        listed = person > 0 and _after_a_listed_person(text, ordered, person)
+    else:
+        listed = next_person is not None and _BETWEEN_LISTED_PERSONS.fullmatch(text, end, ordered[next_person].start)
+    return Mention("Person", start, end, item.group("name"), "listed_person") if listed else None
+
+
+def _after_a_listed_person(text: str, ordered: list[Mention], person: int) -> bool:
+    """The person ``ordered[person]`` is an item of a list after another person's item."""
+    earlier = next((i for i in range(person - 1, -1, -1) if ordered[i].label == "Person"), None)
+    return earlier is not None and _BETWEEN_LISTED_PERSONS.fullmatch(
+        text, ordered[earlier].end, ordered[person].start
+    ) is not None
+
+
 _CAPITALISED_NAME = rf"[{_UPPER}][a-zæøå]+(?:[{_UPPER}][a-zæøå]+)*"
 _COORDINATED_ORGANISATIONS = re.compile(
     rf"\s*\(?(?:og|samt)\s+(?P<names>{_ORGANISATION_ABBREVIATION}(?=[\s,.;:)])"
@@ -909,6 +963,7 @@ def _outside(spans: list[tuple[int, int]], mentions: Iterable[Mention]) -> list[
 _FINDERS_AFTER_MENTIONS: dict[str, Callable[[str, list[Mention]], Iterable[Mention]]] = {
     "defined_abbreviation": defined_abbreviations,
     "standard_abbreviation": standard_abbreviations,
+    "listed_person": listed_persons,
     "person_affiliation": person_affiliations,
     "coordinated_organisation": coordinated_organisations,
 }

@@ -158,6 +158,28 @@ def test_a_person_by_given_name_keeps_initials_and_hyphenated_surnames():
     assert by_finder("person_given_name", text) == [("Person", "Thomas Kastrup-Larsen"), ("Person", "Ole H. Hansen")]
 
 
+def test_a_name_between_persons_of_a_list_is_a_person_whose_given_name_is_unknown():
+    text = "Arbejdsgruppen består af: Christina Borries, OAO, Jo Gadegaard, FOA, Hans Jessen, Sundhedskartellet/DSR."
+    persons = [surface for label, surface in mentioned(text) if label == "Person"]
+    assert persons == ["Christina Borries", "Jo Gadegaard", "Hans Jessen"]
+    assert ("Organisation", "FOA") in mentioned(text)  # the new person's affiliation
+
+
+def test_a_name_ending_a_list_of_persons_is_a_person():
+    text = "Arbejdsgruppen bestod af Michael Hoff, Ernst Sørensen, Palle Lolk og Jarl Feyling."
+    assert [s for label, s in mentioned(text) if label == "Person"][-1] == "Jarl Feyling"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mødet med Hans Jessen og Aarhus Byråd blev holdt.", "Hans Jessen og Grete Mikkelsen Vej.",
+     "Hans Jessen, Kommunens Direktør, deltog."],
+    ids=["a list of one person", "a street", "a title after one person"],
+)
+def test_no_listed_person_outside_a_list_of_persons(text):
+    assert [m for m in find_mentions(text) if m.rule == "listed_person"] == []
+
+
 @pytest.mark.parametrize(
     "text",
     ["Mødet holdes på Hans Christian Andersens Boulevard.", "Rasmus spurgte.", "Ordet Kommunen Holder fast."],
