@@ -59,6 +59,9 @@ def _cue_starts(cues: tuple[str, ...]) -> PhraseStarts:
     return PhraseStarts(cues)
 
 
+#: Spans up to this many characters are scanned for cue words without finding the cue list's positions first.
+_SHORT_SPAN = 200
+
 _NEGATION_BEFORE = re.compile(
     r"\b(?:" + "|".join(danish.NEGATIONS) + r")\b(?:\s+at)?\s*\Z", re.IGNORECASE
 )
@@ -88,8 +91,14 @@ class Context:
         return [d for d in self.decisions if span.start <= d.start and d.end <= span.end]
 
     def cues_in(self, cues: tuple[str, ...], span: Span) -> list[re.Match[str]]:
-        """Cue words in the span, leaving out denied ones ("ikke at deltage")."""
-        starts = self._cue_starts(cues)
+        """Cue words in the span, leaving out denied ones ("ikke at deltage").
+
+        A short span (the few words before a date or a body) is scanned whole unless the cue list's
+        positions are known already: finding them in the whole text would cost more than the scan."""
+        if span.end - span.start <= _SHORT_SPAN:
+            starts = self._cue_positions.get(cues)
+        else:
+            starts = self._cue_starts(cues)
         if starts is not None:
             first = bisect_left(starts, span.start)
             if first == len(starts) or starts[first] >= span.end:
