@@ -31,7 +31,10 @@ _SENTENCE_END = re.compile(_PUNCTUATION_OR_BLANK_LINE + r"|\t|\n")
 _SENTENCE_END_WITHOUT_TABLES = re.compile(_PUNCTUATION_OR_BLANK_LINE)
 _DAY_OR_INITIAL = re.compile(r"[\d|]{1,2}|\w")
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]\s|[•▪◦*\-–]\s)")
-_WORD_BEFORE = re.compile(r"([\wæøåÆØÅ.]+)\Z")
+#: A word with its dots, read backwards.
+_WORD_BACKWARDS = re.compile(r"[\wæøåÆØÅ.]*")
+_WRAPPED_LINE_LENGTH = 50
+_WRAPPED_LINE_END = re.compile(r"[a-zæøå,\-]\Z")
 
 
 def sentences(text: str) -> list[Span]:
@@ -53,10 +56,7 @@ def sentences(text: str) -> list[Span]:
             if not _in_table(text, start, match.start(), end):
                 continue
         elif separator.startswith("\n"):
-            line_break = text.rfind("\n", start, match.start())
-            last_line = text[line_break + 1 if line_break >= 0 else start : match.start()].rstrip()
-            wrapped = len(last_line) >= 50 and re.search(r"[a-zæøå,\-]\Z", last_line)
-            if wrapped and not _LIST_ITEM.match(text, end):
+            if _ends_wrapped_line(text, start, match.start()) and not _LIST_ITEM.match(text, end):
                 continue
         elif separator == ".":
             token = _word_before(text, start, match.start()).lower()
@@ -71,14 +71,22 @@ def sentences(text: str) -> list[Span]:
 def _word_before(text: str, start: int, end: int) -> str:
     """The word (with its dots) that ends at ``end``, not reaching back before ``start``.
 
-    Searched first in the last few characters only, as a search over the whole sentence so far
-    costs as much as the sentence each time.
+    Read backwards from ``end``, as a search forwards would try every position of the sentence so far.
     """
-    near = max(start, end - 24)
-    word = _WORD_BEFORE.search(text, near, end)
-    if word and word.start() == near and near > start:
-        word = _WORD_BEFORE.search(text, start, end)
-    return word.group(1) if word else ""
+    backwards = reversed_text(text)
+    word = _WORD_BACKWARDS.match(backwards, len(text) - end, len(text) - start)
+    return text[end - len(word.group()) : end]
+
+
+def _ends_wrapped_line(text: str, start: int, end: int) -> bool:
+    """Does the line that ends at ``end`` (not reaching back before ``start``) look wrapped: a long line of
+    OCR text that stops on a lower-case word or a comma?"""
+    line_break = text.rfind("\n", start, end)
+    line_start = line_break + 1 if line_break >= 0 else start
+    if end - line_start < _WRAPPED_LINE_LENGTH:
+        return False  # too short even before trimming
+    last_line = text[line_start:end].rstrip()
+    return len(last_line) >= _WRAPPED_LINE_LENGTH and bool(_WRAPPED_LINE_END.search(last_line))
 
 
 def _in_table(text: str, start: int, newline: int, after: int) -> bool:
@@ -90,12 +98,11 @@ def _in_table(text: str, start: int, newline: int, after: int) -> bool:
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
+    chunk = text[start:end]
+    trimmed = chunk.strip()
+    if trimmed:
+        first = start + len(chunk) - len(chunk.lstrip())
+        spans.append(Span(first, first + len(trimmed)))
 
 
 @lru_cache(maxsize=4)
