@@ -7,6 +7,7 @@ quote is always ``text[start:end]``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -172,19 +173,25 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
     document's own year) when one is known.
     """
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, none overlapping another
     for pattern, kind in _date_patterns():
+        exact = kind in ("long", "numeric")
         for m in finditer_from(pattern, text, _date_starts(text, kind)):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if _overlaps(taken, m.start(), m.end()):
                 continue
             iso = _iso_from_match(m, kind, default_year)
-            if kind in ("long", "numeric"):
-                taken.append((m.start(), m.end()))  # "31. februar 2020" is no date, nor is "februar 2020" in it
-            if iso is None:
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(FoundDate(m.start(), m.end(), iso, exact=kind in ("long", "numeric")))
+            if iso is not None or exact:  # "31. februar 2020" is no date, nor is "februar 2020" in it
+                insort(taken, m.span())
+            if iso is not None:
+                found.append(FoundDate(m.start(), m.end(), iso, exact=exact))
     return sorted(found, key=lambda d: d.start)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap a span of ``taken`` (sorted, none overlapping another)? Only the
+    last span that starts before ``end`` can, as it ends last."""
+    before_end = bisect_left(taken, (end,))
+    return before_end > 0 and taken[before_end - 1][1] > start
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +205,9 @@ def _vague_starts() -> PhraseStarts:
 
 
 _SPACES = re.compile(r"\s*")
-_CENTURY = re.compile(r"19|20")
+_WORD_CHARACTER_OR_DOT = re.compile(r"[\w.]")
+#: A year after the separator that a numeric date has before it.
+_SEPARATED_CENTURY = re.compile(r"[.\-/](?:19|20)")
 _SLASH = re.compile("/")
 
 
@@ -206,17 +215,20 @@ def _date_starts(text: str, kind: str) -> list[int] | None:
     """Where a date of this kind can start, found from its month name, year or slash (None: anywhere)."""
     if kind == "vague":
         return _vague_starts()(text)
-    if kind == "month_year":
-        return _month_starts()(text)
+    if kind == "month_year":  # a month name after no letter, digit or full stop
+        months = _month_starts()(text)
+        if months is None:
+            return None
+        return [m for m in months if not (m and _WORD_CHARACTER_OR_DOT.match(text, m - 1))]
     if kind in ("long", "no_year"):  # a day of one or two characters, a full stop, spaces, the month
         months = _month_starts()(text)
         if months is None:
             return None
         backwards = reversed_text(text)
         dots = [m - len(_SPACES.match(backwards, len(text) - m).group()) - 1 for m in months]
-        return sorted({dot - width for dot in dots for width in (1, 2) if dot >= width})
+        return sorted({dot - width for dot in dots if dot > 0 and text[dot] == "." for width in (1, 2) if dot >= width})
     if kind == "numeric":  # day, separator, month, separator, year
-        years = [m.start() for m in _CENTURY.finditer(text)]
+        years = [m.start() + 1 for m in _SEPARATED_CENTURY.finditer(text)]
         return sorted({y - width for y in years for width in (4, 5, 6) if y >= width})
     if kind == "no_year_numeric":  # a day, a slash, a month
         slashes = [m.start() for m in _SLASH.finditer(text)]
