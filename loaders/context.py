@@ -158,7 +158,8 @@ class Context:
         if not counts:
             return None
         heads = {r.node_id: _initiative_head(self.text[r.start : r.end]) for r in self.refs if r.label == "Initiative"}
-        bare = {head: len(_bare_head_regex(head).findall(self.text)) for head in set(heads.values()) if head}
+        bare = {head: _count(finditer_from(_bare_head_regex(head), self.text, _head_starts(head)(self.text)))
+                for head in set(heads.values()) if head}
         (best, _), *_ = sorted(counts.items(), key=lambda kv: (-kv[1] - bare.get(heads[kv[0]], 0), -kv[1], kv[0]))
         return best
 
@@ -175,6 +176,16 @@ def _bare_head_regex(head: str) -> re.Pattern[str]:
     """The head noun standing alone, in its inflected forms: "analysen", "forsøget"."""
     endings = "|".join(sorted(danish.BODY_HEADS["Initiative"][head], key=len, reverse=True))
     return re.compile(rf"(?<![\w-]){head}(?:{endings})(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _head_starts(head: str) -> PhraseStarts:
+    """Where the head noun can start: the few places its bare form is looked for."""
+    return PhraseStarts((head,))
+
+
+def _count(items: Iterable[object]) -> int:
+    return sum(1 for _ in items)
 
 
 _start = attrgetter("start")

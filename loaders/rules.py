@@ -10,6 +10,8 @@ live in ``loaders.danish``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import attrgetter
 from typing import Callable, Iterator
 
 from graph.schema import BODY_LABELS
@@ -539,19 +541,32 @@ _RANK = {"Council": 0, "Committee": 1, "Administration": 2, "Unit": 3}
 @rule("letterhead_hierarchy")
 def letterhead_hierarchy(ctx: Context) -> Iterator[Found]:
     """Adjacent lines naming one body each ("Ressortsekretariatet / Økonomiforvaltningen"): the lesser is part of the greater."""
-    previous: tuple[Span, Ref] | None = None
-    for line in lines(ctx.text):
+    named = _lines_naming_one_ranked_body(ctx)
+    for number, (line_a, a) in sorted(named.items()):
+        if number + 1 not in named:
+            continue
+        line_b, b = named[number + 1]
+        adjacent = "\n\n" not in ctx.text[line_a.end : line_b.start]
+        rank_a, rank_b = _unit_rank(ctx, a), _unit_rank(ctx, b)
+        if adjacent and rank_a != rank_b:
+            child, parent = (a, b) if rank_a > rank_b else (b, a)
+            yield Found("PART_OF", child.node_id, parent.node_id, Span(line_a.start, line_b.end))
+
+
+def _lines_naming_one_ranked_body(ctx: Context) -> dict[int, tuple[Span, Ref]]:
+    """The lines (by number among the non-empty lines) that are all but the name of one ranked body.
+    Found from the ranked bodies' refs, as most lines name none."""
+    all_lines = lines(ctx.text)
+    named = {}
+    for ref in ctx.refs:
+        if ref.label not in _RANK:
+            continue
+        number = bisect_right(all_lines, ref.start, key=attrgetter("start")) - 1
+        line = all_lines[number]
         refs = ctx.refs_in(line)
-        whole = len(refs) == 1 and (refs[0].end - refs[0].start) >= 0.8 * (line.end - line.start)
-        current = (line, refs[0]) if whole and refs[0].label in _RANK else None
-        if previous and current:
-            (line_a, a), (line_b, b) = previous, current
-            adjacent = "\n\n" not in ctx.text[line_a.end : line_b.start]
-            rank_a, rank_b = _unit_rank(ctx, a), _unit_rank(ctx, b)
-            if adjacent and rank_a != rank_b:
-                child, parent = (a, b) if rank_a > rank_b else (b, a)
-                yield Found("PART_OF", child.node_id, parent.node_id, Span(line_a.start, line_b.end))
-        previous = current
+        if len(refs) == 1 and refs[0].label in _RANK and (refs[0].end - refs[0].start) >= 0.8 * (line.end - line.start):
+            named[number] = (line, refs[0])
+    return named
 
 
 def _unit_rank(ctx: Context, ref: Ref) -> float:
@@ -614,23 +629,28 @@ def decision_concerns_subject(ctx: Context) -> Iterator[Found]:
 def participants_in_parentheses(ctx: Context) -> Iterator[Found]:
     """"… en ny strategi for at forebygge mistrivsel blandt børn og unge (BUF, SUF, KFF og SOF)":
     the bodies in parentheses after an initiative take part in it."""
-    for sentence in ctx.sentences:
-        text = ctx.text
-        for opening in re.finditer(r"\(", text[sentence.start : sentence.end]):
-            start = sentence.start + opening.start()
-            close = text.find(")", start, sentence.end)
-            if close < 0:
-                continue
-            inside = ctx.refs_in(Span(start, close), BODY_LABELS)
-            words = re.sub(r"[\s,]|\bog\b", "", text[start + 1 : close])
-            named = "".join(re.sub(r"\s", "", text[r.start : r.end]) for r in inside)
-            if len(inside) < 2 or words != named:
-                continue  # only a parenthesis that is nothing but a list of bodies
-            initiative = _before(ctx.refs_in(sentence), start, frozenset({"Initiative"}))
-            if initiative is None:
-                continue
-            for body in inside:
-                yield Found("PARTICIPATES_IN", body.node_id, initiative.node_id, Span(initiative.start, close + 1))
+    text = ctx.text
+    for opening in _OPENING_PARENTHESIS.finditer(text):
+        start = opening.start()
+        sentence = ctx.sentence_at(start)
+        close = text.find(")", start, sentence.end) if sentence else -1
+        if close < 0:
+            continue
+        inside = ctx.refs_in(Span(start, close), BODY_LABELS)
+        if len(inside) < 2:
+            continue
+        words = re.sub(r"[\s,]|\bog\b", "", text[start + 1 : close])
+        named = "".join(re.sub(r"\s", "", text[r.start : r.end]) for r in inside)
+        if words != named:
+            continue  # only a parenthesis that is nothing but a list of bodies
+        initiative = _before(ctx.refs_in(sentence), start, frozenset({"Initiative"}))
+        if initiative is None:
+            continue
+        for body in inside:
+            yield Found("PARTICIPATES_IN", body.node_id, initiative.node_id, Span(initiative.start, close + 1))
+
+
+_OPENING_PARENTHESIS = re.compile(r"\(")
 
 
 _PARTIES_START = re.compile(rf"\s+{danish.AGREEMENT_PARTIES_WORD}\s+")
