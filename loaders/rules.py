@@ -725,21 +725,19 @@ _ARTICLE_GAP = re.compile(r"\s+(?:(?:den|det|de|en|et)\s+)?(?:[a-zæøå]+\s+)?"
 def appointment(ctx: Context) -> Iterator[Found]:
     """"Lene Koustrup Madsen og Henning Jørgensen blev udpeget til det nye Klima- og Agenda 21 Råd":
     the persons right before the cue are members of the body right after it."""
-    for sentence in ctx.sentences:
-        for cue in ctx.cues_in(danish.APPOINTMENT_CUES, sentence):
-            refs = ctx.refs_in(sentence)
-            assembly = _after(refs, cue.end(), ASSEMBLIES)
-            if assembly is None or not _ARTICLE_GAP.fullmatch(ctx.text, cue.end(), assembly.start):
-                continue
-            persons, boundary = [], cue.start()
-            for ref in reversed([r for r in refs if r.end <= cue.start()]):
-                gap = _AUXILIARY_GAP if not persons else _PERSON_LIST_GAP
-                if ref.label != "Person" or not gap.fullmatch(ctx.text, ref.end, boundary):
-                    break
-                persons.append(ref)
-                boundary = ref.start
-            for person in persons:
-                yield Found("MEMBER_OF", person.node_id, assembly.node_id, Span(person.start, assembly.end))
+    for _, cue, refs in ctx.cue_sites(danish.APPOINTMENT_CUES):
+        assembly = _after(refs, cue.end(), ASSEMBLIES)
+        if assembly is None or not _ARTICLE_GAP.fullmatch(ctx.text, cue.end(), assembly.start):
+            continue
+        persons, boundary = [], cue.start()
+        for ref in reversed([r for r in refs if r.end <= cue.start()]):
+            gap = _AUXILIARY_GAP if not persons else _PERSON_LIST_GAP
+            if ref.label != "Person" or not gap.fullmatch(ctx.text, ref.end, boundary):
+                break
+            persons.append(ref)
+            boundary = ref.start
+        for person in persons:
+            yield Found("MEMBER_OF", person.node_id, assembly.node_id, Span(person.start, assembly.end))
 
 
 _CHAIR_OF = re.compile(r"(?i:" + "|".join(danish.CHAIR_WORDS) + r")\s+for\s+")
