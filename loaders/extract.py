@@ -21,6 +21,7 @@ from loaders.context import Context, DecisionRef, Ref, cue_regex
 from loaders.mentions import Mention, find_mentions
 from loaders.names import display_name, name_key, respell_name, stem_name
 from loaders.registry import Registry
+from loaders.scan import PhraseStarts, finditer_from
 from loaders.rules import DECIDING, RULES
 from loaders.text import Span, find_dates, sentences
 
@@ -239,13 +240,28 @@ def _add_case_number(ctx: Context, graph: Graph, document_date: str | None) -> N
     earlier decisions it cites had cases of their own."""
     if not ctx.decisions:
         return
-    found = _case_number_regex().search(ctx.text)
+    found = _first_case_number(ctx.text)
     if found is None:
         return
     day = str(document_date)[:10] if document_date else max(d.date for d in ctx.decisions)
     for decision in ctx.decisions:
         if decision.date == day:
             graph.nodes[decision.node_id].props.setdefault("case_number", found.group("labelled") or found.group("bare"))
+
+
+def _first_case_number(text: str) -> re.Match[str] | None:
+    """The first case number in the text, tried only where one of its labels or a parenthesis starts."""
+    labels = _case_number_label_starts()(text)
+    starts = None if labels is None else sorted({*labels, *(m.start() for m in _OPENING_PARENTHESIS.finditer(text))})
+    return next(finditer_from(_case_number_regex(), text, starts), None)
+
+
+_OPENING_PARENTHESIS = re.compile(r"\(")
+
+
+@lru_cache(maxsize=1)
+def _case_number_label_starts() -> PhraseStarts:
+    return PhraseStarts(danish.CASE_NUMBER_LABELS)
 
 
 @lru_cache(maxsize=1)
