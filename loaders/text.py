@@ -225,7 +225,8 @@ def _date_starts(text: str, kind: str) -> list[int] | None:
         if months is None:
             return None
         backwards = reversed_text(text)
-        dots = [m - len(_SPACES.match(backwards, len(text) - m).group()) - 1 for m in months]
+        after_dot_or_space = [m for m in months if m > 0 and (text[m - 1] == "." or text[m - 1].isspace())]
+        dots = [m - len(_SPACES.match(backwards, len(text) - m).group()) - 1 for m in after_dot_or_space]
         return sorted({dot - width for dot in dots if dot > 0 and text[dot] == "." for width in (1, 2) if dot >= width})
     if kind == "numeric":  # day, separator, month, separator, year
         years = [m.start() + 1 for m in _SEPARATED_CENTURY.finditer(text)]
