@@ -744,13 +744,18 @@ _CHAIR_OF = re.compile(r"(?i:" + "|".join(danish.CHAIR_WORDS) + r")\s+for\s+")
 _CHAIR_PERSON_GAP = re.compile(r"\s*,?\s*")
 
 
+def _may_end_chair_words(text: str, offset: int) -> bool:
+    """Can "formand for " end at ``offset``? A cheap test before the search, as few bodies follow one."""
+    return offset > 0 and text[offset - 1].isspace() and "for" in text[max(0, offset - 25) : offset]
+
+
 @rule("chair")
 def chair(ctx: Context) -> Iterator[Found]:
     """"formanden for Teknisk Udvalg, Michael Rex"; "Michael Rex, formand for Teknisk Udvalg": the
     chair is a member of the body."""
     refs = ctx.refs
     for i, body in enumerate(refs):
-        if body.label not in ASSEMBLIES:
+        if body.label not in ASSEMBLIES or not _may_end_chair_words(ctx.text, body.start):
             continue
         cue = _CHAIR_OF.search(ctx.text, max(0, body.start - 25), body.start)
         if cue is None or cue.end() != body.start:
