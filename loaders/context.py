@@ -164,6 +164,7 @@ class Context:
         return best
 
 
+@lru_cache(maxsize=4096)
 def _initiative_head(surface: str) -> str | None:
     """The head noun an initiative's name ends in ("ressortanalysen" -> "analyse")."""
     lower = surface.lower()
