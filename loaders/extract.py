@@ -41,6 +41,9 @@ class ExtractionSettings:
 
 def extract(document: SourceDocument, settings: ExtractionSettings) -> Graph:
     text = document.text
+    # Read first, as it scans the text's beginning: the scans of the whole text that follow then
+    # share one pass over it (``loaders.scan`` keeps the key positions of the last text only).
+    year = _document_year(document)
     registries = [r for r in settings.registries if r.applies_to(text, document.meta)]
     graph = Graph()
     graph.add_node(
@@ -49,7 +52,7 @@ def extract(document: SourceDocument, settings: ExtractionSettings) -> Graph:
     )
     mentions = find_mentions(text, registries, settings.disabled)
     refs = _resolve(document.name, text, mentions, registries, graph)
-    ctx = Context(document.name, text, sentences(text), refs, find_dates(text, _document_year(document)))
+    ctx = Context(document.name, text, sentences(text), refs, find_dates(text, year))
     if DECISION_RULE not in settings.disabled:
         _add_decisions(ctx, graph)
         _add_case_number(ctx, graph, document.meta.get("date"))
