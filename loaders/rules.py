@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from operator import attrgetter
 from typing import Callable, Iterator
 
 from graph.schema import BODY_LABELS
@@ -557,12 +556,15 @@ def _lines_naming_one_ranked_body(ctx: Context) -> dict[int, tuple[Span, Ref]]:
     """The lines (by number among the non-empty lines) that are all but the name of one ranked body.
     Found from the ranked bodies' refs, as most lines name none."""
     all_lines = lines(ctx.text)
-    named = {}
+    line_starts = [line.start for line in all_lines]
+    named, read = {}, None
     for ref in ctx.refs:
         if ref.label not in _RANK:
             continue
-        number = bisect_right(all_lines, ref.start, key=attrgetter("start")) - 1
-        line = all_lines[number]
+        number = bisect_right(line_starts, ref.start) - 1
+        if number < 0 or number == read:
+            continue  # before the first line, or on the line of the previous ranked body (read already)
+        read, line = number, all_lines[number]
         refs = ctx.refs_in(line)
         if len(refs) == 1 and refs[0].label in _RANK and (refs[0].end - refs[0].start) >= 0.8 * (line.end - line.start):
             named[number] = (line, refs[0])
