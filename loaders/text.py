@@ -26,10 +26,25 @@ class Span:
         return text[self.start : self.end]
 
 
-_PUNCTUATION_OR_BLANK_LINE = r"[.!?;](?=[\s\"”’)]*(?:\n|\s+[A-ZÆØÅ\"“\[]|$))|:(?=[ \t]*\n)|\n[ \t]*\n\s*"
-_SENTENCE_END = re.compile(_PUNCTUATION_OR_BLANK_LINE + r"|\t|\n")
+#: How a sentence ends, each read from the character it ends on: a full stop, question or exclamation
+#: mark or semicolon before a line break or a capital; a colon that ends a line; a blank line.
+_PUNCTUATION_OR_BLANK_LINE = (
+    r"(?<=[.!?;])(?=[\s\"”’)]*(?:\n|\s+[A-ZÆØÅ\"“\[]|$))",
+    r"(?<=:)(?=[ \t]*\n)",
+    r"(?<=\n)[ \t]*\n\s*",
+)
+
+
+def _sentence_end(characters: str, endings: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``characters`` followed by one of the ``endings`` that read back to it: a pattern that opens
+    with a character class, which the regex engine skips ahead to (an alternation it tries everywhere)."""
+    return re.compile(f"[{characters}](?:{'|'.join(endings)})")
+
+
+#: In a table a tab separates cells and a line break rows.
+_SENTENCE_END = _sentence_end(r".!?;:\n\t", _PUNCTUATION_OR_BLANK_LINE + (r"(?<=[\t\n])",))
 #: Without a table (no tab in the text) a single line break never ends a sentence: no need to stop at each.
-_SENTENCE_END_WITHOUT_TABLES = re.compile(_PUNCTUATION_OR_BLANK_LINE)
+_SENTENCE_END_WITHOUT_TABLES = _sentence_end(r".!?;:\n", _PUNCTUATION_OR_BLANK_LINE)
 _DAY_OR_INITIAL = re.compile(r"[\d|]{1,2}|\w")
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]\s|[•▪◦*\-–]\s)")
 #: A word with its dots, read backwards.
