@@ -20,7 +20,7 @@ from loaders import danish
 from loaders.context import Context, DecisionRef, Ref, cue_regex
 from loaders.mentions import Mention, find_mentions
 from loaders.names import display_name, name_key, respell_name, stem_name
-from loaders.registry import Registry
+from loaders.registry import Registry, RegistryEntity
 from loaders.scan import PhraseStarts, finditer_from
 from loaders.rules import DECIDING, RULES
 from loaders.text import Span, find_dates, sentences
@@ -105,11 +105,17 @@ def _document_year(document: SourceDocument) -> int | None:
 def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Registry], graph: Graph) -> list[Ref]:
     """Group mentions into entities and add one node per entity with all its forms and evidence."""
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    entity_of: dict[tuple[str, str], object] = {}
+    entity_of: dict[tuple[str, str], RegistryEntity] = {}
     keys: list[tuple[str, str]] = []
+    looked_up: dict[tuple[str, str], RegistryEntity | None] = {}  # by label and surface, as names recur
     for mention in mentions:
         origin = mention.same_as or mention
-        entity = origin.entity or _registry_entity(registries, origin)
+        entity = origin.entity
+        if entity is None:
+            name = (origin.label, origin.surface)
+            if name not in looked_up:
+                looked_up[name] = _registry_entity(registries, origin)
+            entity = looked_up[name]
         if entity is not None:
             key = ("registry", entity.node_id)
             entity_of[key] = entity
@@ -135,7 +141,7 @@ def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Regi
             names = canonical or {display_name(s) for s in surfaces if not s.isupper() or len(surfaces) == 1}
             names = names or {display_name(s) for s in surfaces}  # all abbreviations: the preference picks
             names |= {respelt for n in names if (respelt := respell_name(n))}
-            best = max(names, key=name_preference)
+            best = max(names, key=name_preference) if len(names) > 1 else next(iter(names))
             props: dict[str, str] = {}
             for m in members:
                 props.update(m.props)
@@ -165,17 +171,22 @@ def _join_versions(groups: dict[tuple[str, str], list[Mention]], keys: list[tupl
 def _join_named_forms(groups: dict[tuple[str, str], list[Mention]], keys: list[tuple[str, str]]) -> None:
     """"følgegruppens" is the document's "uafhængig følgegruppe" when that is its only group of that
     kind: a body introduced with a naming adjective is afterwards called by its head noun alone."""
+    known: dict[tuple[str, str], set[str]] = {}
+
     def last_words(key: tuple[str, str]) -> set[str]:
-        return {name_key(m.surface.split()[-1]) for m in groups[key] if len(m.surface.split()) > 1}
+        if key not in known:
+            known[key] = {name_key(m.surface.split()[-1]) for m in groups[key] if len(m.surface.split()) > 1}
+        return known[key]
 
     for key in [k for k in groups if k[0] != "registry" and all(" " not in m.surface for m in groups[k])]:
         fuller = [k for k in groups if k[0] == key[0] and k != key and key[1] in last_words(k)]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
+            known.pop(fuller[0], None)  # its forms have grown
             keys[:] = [fuller[0] if k == key else k for k in keys]
 
 
-def _registry_entity(registries: Iterable[Registry], mention: Mention):
+def _registry_entity(registries: Iterable[Registry], mention: Mention) -> RegistryEntity | None:
     for registry in registries:
         entity = registry.lookup(mention.label, mention.surface)
         if entity is not None:
