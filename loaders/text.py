@@ -162,8 +162,12 @@ def _date_patterns() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
+#: The letters OCR reads a 1 as, back to 1.
+_ONES = str.maketrans(dict.fromkeys(danish.OCR_CONFUSIONS["1"], "1"))
+
+
 def _to_int(text: str) -> int:
-    return int(re.sub(f"[{danish.OCR_CONFUSIONS['1']}]", "1", text))
+    return int(text.translate(_ONES))
 
 
 @lru_cache(maxsize=1)
@@ -175,6 +179,7 @@ def _months_by_fold() -> dict[str, int]:
     return folded
 
 
+@lru_cache(maxsize=1024)
 def _month(text: str) -> int | None:
     return _months_by_fold().get(ocr_fold(text.lower().rstrip(".")))
 
@@ -221,8 +226,6 @@ def _vague_starts() -> PhraseStarts:
 
 _SPACES = re.compile(r"\s*")
 _WORD_CHARACTER_OR_DOT = re.compile(r"[\w.]")
-#: A year after the separator that a numeric date has before it.
-_SEPARATED_CENTURY = re.compile(r"[.\-/](?:19|20)")
 _SLASH = re.compile("/")
 
 
@@ -244,12 +247,24 @@ def _date_starts(text: str, kind: str) -> list[int] | None:
         dots = [m - len(_SPACES.match(backwards, len(text) - m).group()) - 1 for m in after_dot_or_space]
         return sorted({dot - width for dot in dots if dot > 0 and text[dot] == "." for width in (1, 2) if dot >= width})
     if kind == "numeric":  # day, separator, month, separator, year
-        years = [m.start() + 1 for m in _SEPARATED_CENTURY.finditer(text)]
-        return sorted({y - width for y in years for width in (4, 5, 6) if y >= width})
+        return sorted({y - width for y in _years_after_separator(text) for width in (4, 5, 6) if y >= width})
     if kind == "no_year_numeric":  # a day, a slash, a month
         slashes = [m.start() for m in _SLASH.finditer(text)]
         return sorted({s - width for s in slashes for width in (1, 2) if s >= width})
     return None
+
+
+def _years_after_separator(text: str) -> list[int]:
+    """Where a year ("19…", "20…") starts after a separator (".", "-", "/"), as a numeric date's does.
+    Found by substring search, which is many times faster than a regex scan for the separators."""
+    years = []
+    for century in ("19", "20"):
+        at = text.find(century, 1)
+        while at >= 0:
+            if text[at - 1] in ".-/":
+                years.append(at)
+            at = text.find(century, at + 1)
+    return years
 
 
 def _iso_from_match(m: re.Match[str], kind: str, default_year: int | None) -> str | None:
