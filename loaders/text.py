@@ -238,20 +238,27 @@ def _date_starts(text: str, kind: str) -> list[int] | None:
         if months is None:
             return None
         return [m for m in months if not (m and _WORD_CHARACTER_OR_DOT.match(text, m - 1))]
-    if kind in ("long", "no_year"):  # a day of one or two characters, a full stop, spaces, the month
-        months = _month_starts()(text)
-        if months is None:
-            return None
-        backwards = reversed_text(text)
-        after_dot_or_space = [m for m in months if m > 0 and (text[m - 1] == "." or text[m - 1].isspace())]
-        dots = [m - len(_SPACES.match(backwards, len(text) - m).group()) - 1 for m in after_dot_or_space]
-        return sorted({dot - width for dot in dots if dot > 0 and text[dot] == "." for width in (1, 2) if dot >= width})
+    if kind in ("long", "no_year"):
+        return _day_month_starts(text)
     if kind == "numeric":  # day, separator, month, separator, year
         return sorted({y - width for y in _years_after_separator(text) for width in (4, 5, 6) if y >= width})
     if kind == "no_year_numeric":  # a day, a slash, a month
         slashes = [m.start() for m in _SLASH.finditer(text)]
-        return sorted({s - width for s in slashes for width in (1, 2) if s >= width})
+        return sorted({s - width for s in slashes if s and text[s - 1].isdecimal() for width in (1, 2) if s >= width})
     return None
+
+
+@lru_cache(maxsize=1)
+def _day_month_starts(text: str) -> list[int] | None:
+    """Where a day of one or two characters, a full stop, spaces and a month name can start (None: anywhere).
+    Kept for the last text, as dates with and without a year start alike."""
+    months = _month_starts()(text)
+    if months is None:
+        return None
+    backwards = reversed_text(text)
+    after_dot_or_space = [m for m in months if m > 0 and (text[m - 1] == "." or text[m - 1].isspace())]
+    dots = [m - len(_SPACES.match(backwards, len(text) - m).group()) - 1 for m in after_dot_or_space]
+    return sorted({dot - width for dot in dots if dot > 0 and text[dot] == "." for width in (1, 2) if dot >= width})
 
 
 def _years_after_separator(text: str) -> list[int]:
