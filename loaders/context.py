@@ -8,7 +8,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from operator import attrgetter
 from typing import Iterable, Iterator, TypeVar
 
 from loaders import danish
@@ -81,11 +80,22 @@ class Context:
     _cue_positions: dict[tuple[str, ...], list[int] | None] = field(default_factory=dict, init=False, repr=False)
 
     def refs_in(self, span: Span, labels: Iterable[str] | None = None) -> list[Ref]:
-        wanted = set(labels) if labels is not None else None
-        return [r for r in _within(self.refs, span) if wanted is None or r.label in wanted]
+        refs = _within(self.refs, self._ref_starts, span)
+        if labels is None:
+            return refs
+        wanted = labels if isinstance(labels, (set, frozenset)) else set(labels)
+        return [r for r in refs if r.label in wanted]
 
     def dates_in(self, span: Span) -> list[FoundDate]:
-        return _within(self.dates, span)
+        return _within(self.dates, self._date_starts, span)
+
+    @cached_property
+    def _ref_starts(self) -> list[int]:
+        return [r.start for r in self.refs]
+
+    @cached_property
+    def _date_starts(self) -> list[int]:
+        return [d.start for d in self.dates]
 
     def decisions_in(self, span: Span) -> list[DecisionRef]:
         return [d for d in self.decisions if span.start <= d.start and d.end <= span.end]
@@ -147,7 +157,7 @@ class Context:
         return any(self.text[m.end() : offset].strip() == "" for m in self.cues_in(danish.EFFECTIVE_DATE_CUES, window))
 
     def sentence_at(self, offset: int) -> Span | None:
-        i = bisect_right(self.sentences, offset, key=_start) - 1
+        i = bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
 
     @cached_property
@@ -189,12 +199,11 @@ def _count(items: Iterable[object]) -> int:
     return sum(1 for _ in items)
 
 
-_start = attrgetter("start")
 T = TypeVar("T", Ref, FoundDate)
 
 
-def _within(items: list[T], span: Span) -> list[T]:
-    """The items (sorted by start) that lie inside ``span``."""
-    first = bisect_left(items, span.start, key=_start)
-    last = bisect_right(items, span.end, key=_start)
+def _within(items: list[T], starts: list[int], span: Span) -> list[T]:
+    """The items (sorted by start, which ``starts`` lists) that lie inside ``span``."""
+    first = bisect_left(starts, span.start)
+    last = bisect_right(starts, span.end)
     return [item for item in items[first:last] if item.end <= span.end]
