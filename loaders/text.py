@@ -114,11 +114,12 @@ def _in_table(text: str, start: int, newline: int, after: int) -> bool:
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
-    chunk = text[start:end]
-    trimmed = chunk.strip()
+    trimmed = _FIRST_TO_LAST_NON_SPACE.search(text, start, end)
     if trimmed:
-        first = start + len(chunk) - len(chunk.lstrip())
-        spans.append(Span(first, first + len(trimmed)))
+        spans.append(Span(*trimmed.span()))
+
+
+_FIRST_TO_LAST_NON_SPACE = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 
 
 @lru_cache(maxsize=4)
@@ -126,12 +127,10 @@ def lines(text: str) -> list[Span]:
     """Non-empty lines as trimmed spans (letterheads and member lists are line-based).
 
     Kept for the last few texts, as several rules read the lines of one document; do not change the list."""
-    spans: list[Span] = []
-    offset = 0
-    for line in text.split("\n"):
-        _append_trimmed(spans, text, offset, offset + len(line))
-        offset += len(line) + 1
-    return spans
+    return [Span(*line.span()) for line in _LINE_FIRST_TO_LAST_NON_SPACE.finditer(text)]
+
+
+_LINE_FIRST_TO_LAST_NON_SPACE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 # ------------------------------------------------------------------- dates
