@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Iterable, Iterator, TypeVar
+from typing import Iterable, Iterator, NamedTuple, TypeVar
 
 from loaders import danish
 from loaders.names import ocr_pattern
@@ -16,9 +16,8 @@ from loaders.scan import PhraseStarts, finditer_from
 from loaders.text import FoundDate, Span
 
 
-@dataclass(frozen=True)
-class Ref:
-    """A mention resolved to its node."""
+class Ref(NamedTuple):
+    """A mention resolved to its node (a named tuple, as a document has hundreds and rules read them often)."""
 
     node_id: str
     label: str

@@ -11,14 +11,17 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from loaders import danish
 from loaders.names import ocr_fold, ocr_pattern
 from loaders.scan import PhraseStarts, finditer_from, reversed_text
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A stretch of the text. A named tuple, as a document has tens of thousands of them
+    (sentences, lines, windows) and a tuple is made at half the cost of a frozen dataclass."""
+
     start: int
     end: int
 
