@@ -204,13 +204,17 @@ def _add_decisions(ctx: Context, graph: Graph) -> None:
     Borgerrepræsentationen d. 30. november 2023", "BESLUTNING: Økonomiudvalget den 05-01-2022"."""
     closest: dict[tuple[str, str], Span] = {}
     for sentence in ctx.sentences_with(danish.DECISION_CUES):
-        for cue in ctx.cues_in(danish.DECISION_CUES, sentence):
+        cues = ctx.cues_in(danish.DECISION_CUES, sentence)
+        if not cues:
+            continue
+        deciding = ctx.refs_in(sentence, DECIDING)
+        dates = [d for d in ctx.dates_in(sentence) if d.exact and not ctx.is_effective_date(d.start)]
+        for cue in cues:
             bodies = [
-                b for b in ctx.refs_in(sentence, DECIDING)
+                b for b in deciding
                 if _can_decide(ctx.text, b, cue) and not _genitive_of_another_noun(ctx, graph, b, cue)
             ]
             body = _subject_after_verb(ctx.text, bodies, cue) or _nearest(bodies, cue.start(), cue.end())
-            dates = [d for d in ctx.dates_in(sentence) if d.exact and not ctx.is_effective_date(d.start)]
             when = _nearest(dates, cue.start(), cue.end())
             if body is None or when is None:
                 continue
