@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Iterable, Iterator, NamedTuple, TypeVar
+from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from loaders import danish
 from loaders.names import ocr_pattern
@@ -77,6 +77,14 @@ class Context:
     decisions: list[DecisionRef] = field(default_factory=list)
     #: Where each cue list's words can start in the text, found once per document.
     _cue_positions: dict[tuple[str, ...], list[int] | None] = field(default_factory=dict, init=False, repr=False)
+    #: What a rule read that another reads again, by name.
+    _kept: dict[str, list] = field(default_factory=dict, init=False, repr=False)
+
+    def kept(self, name: str, read: Callable[[], list[V]]) -> list[V]:
+        """What ``read`` returns, read once per document (do not change the list)."""
+        if name not in self._kept:
+            self._kept[name] = read()
+        return self._kept[name]
 
     def refs_in(self, span: Span, labels: Iterable[str] | None = None) -> list[Ref]:
         refs = _within(self.refs, self._ref_starts, span)
@@ -199,6 +207,7 @@ def _count(items: Iterable[object]) -> int:
 
 
 T = TypeVar("T", Ref, FoundDate)
+V = TypeVar("V")
 
 
 def _within(items: list[T], starts: list[int], span: Span) -> list[T]:

@@ -170,7 +170,14 @@ def dissolution(ctx: Context) -> Iterator[Found]:
 @rule("establishment")
 def establishment(ctx: Context) -> Iterator[Found]:
     """"Borgerrepræsentationen besluttede … at nedsætte et strukturudvalg"; "Der etableres et nyt forum"."""
-    yield from _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES)
+    yield from _establishments(ctx)
+
+
+def _establishments(ctx: Context) -> list[Found]:
+    """Read once per document, as ``fixed_term`` reads them too."""
+    return ctx.kept("establishments", lambda: list(
+        _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES)
+    ))
 
 
 _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:som|der)\b", re.IGNORECASE)
@@ -180,7 +187,7 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:som|der)\b", re.IGNORECASE)
 def fixed_term(ctx: Context) -> Iterator[Found]:
     """"BR besluttede at nedsætte et strukturudvalg, som skulle fungere indtil 31. december 2012":
     a body set up for a term is dissolved, by whoever set it up, when the term ends."""
-    for found in _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES):
+    for found in _establishments(ctx):
         named = [r for r in ctx.refs_in(found.span) if r.node_id == found.target]
         if not named or not _RELATIVE_AFTER.match(ctx.text, named[-1].end, found.span.end):
             continue
