@@ -21,7 +21,7 @@ from loaders.context import Context, DecisionRef, Ref, cue_regex
 from loaders.mentions import Mention, find_mentions
 from loaders.names import display_name, name_key, respell_name, stem_name
 from loaders.registry import Registry, RegistryEntity
-from loaders.scan import PhraseStarts, finditer_from
+from loaders.scan import PhraseStarts, finditer_from, literal_starts
 from loaders.rules import DECIDING, RULES
 from loaders.text import Span, find_dates, sentences
 
@@ -270,11 +270,8 @@ def _add_case_number(ctx: Context, graph: Graph, document_date: str | None) -> N
 def _first_case_number(text: str) -> re.Match[str] | None:
     """The first case number in the text, tried only where one of its labels or a parenthesis starts."""
     labels = _case_number_label_starts()(text)
-    starts = None if labels is None else sorted({*labels, *(m.start() for m in _OPENING_PARENTHESIS.finditer(text))})
+    starts = None if labels is None else sorted({*labels, *(literal_starts(text, "(") or [])})
     return next(finditer_from(_case_number_regex(), text, starts), None)
-
-
-_OPENING_PARENTHESIS = re.compile(r"\(")
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from loaders import danish
 from loaders.context import Context, Found, Ref, cue_regex
 from loaders.mentions import owned_body_matches
 from loaders.names import name_key
+from loaders.scan import literal_starts
 from loaders.text import Span, lines
 
 #: Up to three small words between a word and the body it names: "inddragelse af den politiske styregruppe",
@@ -639,8 +640,7 @@ def participants_in_parentheses(ctx: Context) -> Iterator[Found]:
     """"… en ny strategi for at forebygge mistrivsel blandt børn og unge (BUF, SUF, KFF og SOF)":
     the bodies in parentheses after an initiative take part in it."""
     text = ctx.text
-    for opening in _OPENING_PARENTHESIS.finditer(text):
-        start = opening.start()
+    for start in literal_starts(text, "(") or []:
         sentence = ctx.sentence_at(start)
         close = text.find(")", start, sentence.end) if sentence else -1
         if close < 0:
@@ -657,9 +657,6 @@ def participants_in_parentheses(ctx: Context) -> Iterator[Found]:
             continue
         for body in inside:
             yield Found("PARTICIPATES_IN", body.node_id, initiative.node_id, Span(initiative.start, close + 1))
-
-
-_OPENING_PARENTHESIS = re.compile(r"\(")
 
 
 _PARTIES_START = re.compile(rf"\s+{danish.AGREEMENT_PARTIES_WORD}\s+")
