@@ -8,8 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from operator import attrgetter
-from typing import Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from loaders import danish
 from loaders.names import ocr_pattern
@@ -17,9 +16,8 @@ from loaders.scan import PhraseStarts, finditer_from
 from loaders.text import FoundDate, Span
 
 
-@dataclass(frozen=True)
-class Ref:
-    """A mention resolved to its node."""
+class Ref(NamedTuple):
+    """A mention resolved to its node (a named tuple, as a document has hundreds and rules read them often)."""
 
     node_id: str
     label: str
@@ -59,6 +57,9 @@ def _cue_starts(cues: tuple[str, ...]) -> PhraseStarts:
     return PhraseStarts(cues)
 
 
+#: Spans up to this many characters are scanned for cue words without finding the cue list's positions first.
+_SHORT_SPAN = 200
+
 _NEGATION_BEFORE = re.compile(
     r"\b(?:" + "|".join(danish.NEGATIONS) + r")\b(?:\s+at)?\s*\Z", re.IGNORECASE
 )
@@ -76,20 +77,45 @@ class Context:
     decisions: list[DecisionRef] = field(default_factory=list)
     #: Where each cue list's words can start in the text, found once per document.
     _cue_positions: dict[tuple[str, ...], list[int] | None] = field(default_factory=dict, init=False, repr=False)
+    #: What a rule read that another reads again, by name.
+    _kept: dict[str, list] = field(default_factory=dict, init=False, repr=False)
+
+    def kept(self, name: str, read: Callable[[], list[V]]) -> list[V]:
+        """What ``read`` returns, read once per document (do not change the list)."""
+        if name not in self._kept:
+            self._kept[name] = read()
+        return self._kept[name]
 
     def refs_in(self, span: Span, labels: Iterable[str] | None = None) -> list[Ref]:
-        wanted = set(labels) if labels is not None else None
-        return [r for r in _within(self.refs, span) if wanted is None or r.label in wanted]
+        refs = _within(self.refs, self._ref_starts, span)
+        if labels is None:
+            return refs
+        wanted = labels if isinstance(labels, (set, frozenset)) else set(labels)
+        return [r for r in refs if r.label in wanted]
 
     def dates_in(self, span: Span) -> list[FoundDate]:
-        return _within(self.dates, span)
+        return _within(self.dates, self._date_starts, span)
+
+    @cached_property
+    def _ref_starts(self) -> list[int]:
+        return [r.start for r in self.refs]
+
+    @cached_property
+    def _date_starts(self) -> list[int]:
+        return [d.start for d in self.dates]
 
     def decisions_in(self, span: Span) -> list[DecisionRef]:
         return [d for d in self.decisions if span.start <= d.start and d.end <= span.end]
 
     def cues_in(self, cues: tuple[str, ...], span: Span) -> list[re.Match[str]]:
-        """Cue words in the span, leaving out denied ones ("ikke at deltage")."""
-        starts = self._cue_starts(cues)
+        """Cue words in the span, leaving out denied ones ("ikke at deltage").
+
+        A short span (the few words before a date or a body) is scanned whole unless the cue list's
+        positions are known already: finding them in the whole text would cost more than the scan."""
+        if span.end - span.start <= _SHORT_SPAN:
+            starts = self._cue_positions.get(cues)
+        else:
+            starts = self._cue_starts(cues)
         if starts is not None:
             first = bisect_left(starts, span.start)
             if first == len(starts) or starts[first] >= span.end:
@@ -138,7 +164,7 @@ class Context:
         return any(self.text[m.end() : offset].strip() == "" for m in self.cues_in(danish.EFFECTIVE_DATE_CUES, window))
 
     def sentence_at(self, offset: int) -> Span | None:
-        i = bisect_right(self.sentences, offset, key=_start) - 1
+        i = bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
 
     @cached_property
@@ -149,11 +175,13 @@ class Context:
         if not counts:
             return None
         heads = {r.node_id: _initiative_head(self.text[r.start : r.end]) for r in self.refs if r.label == "Initiative"}
-        bare = {head: len(_bare_head_regex(head).findall(self.text)) for head in set(heads.values()) if head}
+        bare = {head: _count(finditer_from(_bare_head_regex(head), self.text, _head_starts(head)(self.text)))
+                for head in set(heads.values()) if head}
         (best, _), *_ = sorted(counts.items(), key=lambda kv: (-kv[1] - bare.get(heads[kv[0]], 0), -kv[1], kv[0]))
         return best
 
 
+@lru_cache(maxsize=4096)
 def _initiative_head(surface: str) -> str | None:
     """The head noun an initiative's name ends in ("ressortanalysen" -> "analyse")."""
     lower = surface.lower()
@@ -168,12 +196,22 @@ def _bare_head_regex(head: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){head}(?:{endings})(?![\w])", re.IGNORECASE)
 
 
-_start = attrgetter("start")
+@lru_cache(maxsize=None)
+def _head_starts(head: str) -> PhraseStarts:
+    """Where the head noun can start: the few places its bare form is looked for."""
+    return PhraseStarts((head,))
+
+
+def _count(items: Iterable[object]) -> int:
+    return sum(1 for _ in items)
+
+
 T = TypeVar("T", Ref, FoundDate)
+V = TypeVar("V")
 
 
-def _within(items: list[T], span: Span) -> list[T]:
-    """The items (sorted by start) that lie inside ``span``."""
-    first = bisect_left(items, span.start, key=_start)
-    last = bisect_right(items, span.end, key=_start)
+def _within(items: list[T], starts: list[int], span: Span) -> list[T]:
+    """The items (sorted by start, which ``starts`` lists) that lie inside ``span``."""
+    first = bisect_left(starts, span.start)
+    last = bisect_right(starts, span.end)
     return [item for item in items[first:last] if item.end <= span.end]

@@ -20,7 +20,8 @@ from loaders import danish
 from loaders.context import Context, DecisionRef, Ref, cue_regex
 from loaders.mentions import Mention, find_mentions
 from loaders.names import display_name, name_key, respell_name, stem_name
-from loaders.registry import Registry
+from loaders.registry import Registry, RegistryEntity
+from loaders.scan import PhraseStarts, finditer_from, literal_starts
 from loaders.rules import DECIDING, RULES
 from loaders.text import Span, find_dates, sentences
 
@@ -40,6 +41,9 @@ class ExtractionSettings:
 
 def extract(document: SourceDocument, settings: ExtractionSettings) -> Graph:
     text = document.text
+    # Read first, as it scans the text's beginning: the scans of the whole text that follow then
+    # share one pass over it (``loaders.scan`` keeps the key positions of the last text only).
+    year = _document_year(document)
     registries = [r for r in settings.registries if r.applies_to(text, document.meta)]
     graph = Graph()
     graph.add_node(
@@ -48,7 +52,7 @@ def extract(document: SourceDocument, settings: ExtractionSettings) -> Graph:
     )
     mentions = find_mentions(text, registries, settings.disabled)
     refs = _resolve(document.name, text, mentions, registries, graph)
-    ctx = Context(document.name, text, sentences(text), refs, find_dates(text, _document_year(document)))
+    ctx = Context(document.name, text, sentences(text), refs, find_dates(text, year))
     if DECISION_RULE not in settings.disabled:
         _add_decisions(ctx, graph)
         _add_case_number(ctx, graph, document.meta.get("date"))
@@ -101,11 +105,17 @@ def _document_year(document: SourceDocument) -> int | None:
 def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Registry], graph: Graph) -> list[Ref]:
     """Group mentions into entities and add one node per entity with all its forms and evidence."""
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    entity_of: dict[tuple[str, str], object] = {}
+    entity_of: dict[tuple[str, str], RegistryEntity] = {}
     keys: list[tuple[str, str]] = []
+    looked_up: dict[tuple[str, str], RegistryEntity | None] = {}  # by label and surface, as names recur
     for mention in mentions:
         origin = mention.same_as or mention
-        entity = origin.entity or _registry_entity(registries, origin)
+        entity = origin.entity
+        if entity is None:
+            name = (origin.label, origin.surface)
+            if name not in looked_up:
+                looked_up[name] = _registry_entity(registries, origin)
+            entity = looked_up[name]
         if entity is not None:
             key = ("registry", entity.node_id)
             entity_of[key] = entity
@@ -131,7 +141,7 @@ def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Regi
             names = canonical or {display_name(s) for s in surfaces if not s.isupper() or len(surfaces) == 1}
             names = names or {display_name(s) for s in surfaces}  # all abbreviations: the preference picks
             names |= {respelt for n in names if (respelt := respell_name(n))}
-            best = max(names, key=name_preference)
+            best = max(names, key=name_preference) if len(names) > 1 else next(iter(names))
             props: dict[str, str] = {}
             for m in members:
                 props.update(m.props)
@@ -161,17 +171,22 @@ def _join_versions(groups: dict[tuple[str, str], list[Mention]], keys: list[tupl
 def _join_named_forms(groups: dict[tuple[str, str], list[Mention]], keys: list[tuple[str, str]]) -> None:
     """"følgegruppens" is the document's "uafhængig følgegruppe" when that is its only group of that
     kind: a body introduced with a naming adjective is afterwards called by its head noun alone."""
+    known: dict[tuple[str, str], set[str]] = {}
+
     def last_words(key: tuple[str, str]) -> set[str]:
-        return {name_key(m.surface.split()[-1]) for m in groups[key] if len(m.surface.split()) > 1}
+        if key not in known:
+            known[key] = {name_key(m.surface.split()[-1]) for m in groups[key] if len(m.surface.split()) > 1}
+        return known[key]
 
     for key in [k for k in groups if k[0] != "registry" and all(" " not in m.surface for m in groups[k])]:
         fuller = [k for k in groups if k[0] == key[0] and k != key and key[1] in last_words(k)]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
+            known.pop(fuller[0], None)  # its forms have grown
             keys[:] = [fuller[0] if k == key else k for k in keys]
 
 
-def _registry_entity(registries: Iterable[Registry], mention: Mention):
+def _registry_entity(registries: Iterable[Registry], mention: Mention) -> RegistryEntity | None:
     for registry in registries:
         entity = registry.lookup(mention.label, mention.surface)
         if entity is not None:
@@ -189,13 +204,17 @@ def _add_decisions(ctx: Context, graph: Graph) -> None:
     Borgerrepræsentationen d. 30. november 2023", "BESLUTNING: Økonomiudvalget den 05-01-2022"."""
     closest: dict[tuple[str, str], Span] = {}
     for sentence in ctx.sentences_with(danish.DECISION_CUES):
-        for cue in ctx.cues_in(danish.DECISION_CUES, sentence):
+        cues = ctx.cues_in(danish.DECISION_CUES, sentence)
+        if not cues:
+            continue
+        deciding = ctx.refs_in(sentence, DECIDING)
+        dates = [d for d in ctx.dates_in(sentence) if d.exact and not ctx.is_effective_date(d.start)]
+        for cue in cues:
             bodies = [
-                b for b in ctx.refs_in(sentence, DECIDING)
+                b for b in deciding
                 if _can_decide(ctx.text, b, cue) and not _genitive_of_another_noun(ctx, graph, b, cue)
             ]
             body = _subject_after_verb(ctx.text, bodies, cue) or _nearest(bodies, cue.start(), cue.end())
-            dates = [d for d in ctx.dates_in(sentence) if d.exact and not ctx.is_effective_date(d.start)]
             when = _nearest(dates, cue.start(), cue.end())
             if body is None or when is None:
                 continue
@@ -239,13 +258,25 @@ def _add_case_number(ctx: Context, graph: Graph, document_date: str | None) -> N
     earlier decisions it cites had cases of their own."""
     if not ctx.decisions:
         return
-    found = _case_number_regex().search(ctx.text)
+    found = _first_case_number(ctx.text)
     if found is None:
         return
     day = str(document_date)[:10] if document_date else max(d.date for d in ctx.decisions)
     for decision in ctx.decisions:
         if decision.date == day:
             graph.nodes[decision.node_id].props.setdefault("case_number", found.group("labelled") or found.group("bare"))
+
+
+def _first_case_number(text: str) -> re.Match[str] | None:
+    """The first case number in the text, tried only where one of its labels or a parenthesis starts."""
+    labels = _case_number_label_starts()(text)
+    starts = None if labels is None else sorted({*labels, *(literal_starts(text, "(") or [])})
+    return next(finditer_from(_case_number_regex(), text, starts), None)
+
+
+@lru_cache(maxsize=1)
+def _case_number_label_starts() -> PhraseStarts:
+    return PhraseStarts(danish.CASE_NUMBER_LABELS)
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ live in ``loaders.danish``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Callable, Iterator
 
 from graph.schema import BODY_LABELS
@@ -17,6 +18,7 @@ from loaders import danish
 from loaders.context import Context, Found, Ref, cue_regex
 from loaders.mentions import owned_body_matches
 from loaders.names import name_key
+from loaders.scan import literal_starts
 from loaders.text import Span, lines
 
 #: Up to three small words between a word and the body it names: "inddragelse af den politiske styregruppe",
@@ -169,7 +171,14 @@ def dissolution(ctx: Context) -> Iterator[Found]:
 @rule("establishment")
 def establishment(ctx: Context) -> Iterator[Found]:
     """"Borgerrepræsentationen besluttede … at nedsætte et strukturudvalg"; "Der etableres et nyt forum"."""
-    yield from _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES)
+    yield from _establishments(ctx)
+
+
+def _establishments(ctx: Context) -> list[Found]:
+    """Read once per document, as ``fixed_term`` reads them too."""
+    return ctx.kept("establishments", lambda: list(
+        _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES)
+    ))
 
 
 _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:som|der)\b", re.IGNORECASE)
@@ -179,7 +188,7 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:som|der)\b", re.IGNORECASE)
 def fixed_term(ctx: Context) -> Iterator[Found]:
     """"BR besluttede at nedsætte et strukturudvalg, som skulle fungere indtil 31. december 2012":
     a body set up for a term is dissolved, by whoever set it up, when the term ends."""
-    for found in _change(ctx, danish.ESTABLISHMENT_CUES, "ESTABLISHED", danish.START_DATE_CUES):
+    for found in _establishments(ctx):
         named = [r for r in ctx.refs_in(found.span) if r.node_id == found.target]
         if not named or not _RELATIVE_AFTER.match(ctx.text, named[-1].end, found.span.end):
             continue
@@ -539,19 +548,35 @@ _RANK = {"Council": 0, "Committee": 1, "Administration": 2, "Unit": 3}
 @rule("letterhead_hierarchy")
 def letterhead_hierarchy(ctx: Context) -> Iterator[Found]:
     """Adjacent lines naming one body each ("Ressortsekretariatet / Økonomiforvaltningen"): the lesser is part of the greater."""
-    previous: tuple[Span, Ref] | None = None
-    for line in lines(ctx.text):
+    named = _lines_naming_one_ranked_body(ctx)
+    for number, (line_a, a) in sorted(named.items()):
+        if number + 1 not in named:
+            continue
+        line_b, b = named[number + 1]
+        adjacent = "\n\n" not in ctx.text[line_a.end : line_b.start]
+        rank_a, rank_b = _unit_rank(ctx, a), _unit_rank(ctx, b)
+        if adjacent and rank_a != rank_b:
+            child, parent = (a, b) if rank_a > rank_b else (b, a)
+            yield Found("PART_OF", child.node_id, parent.node_id, Span(line_a.start, line_b.end))
+
+
+def _lines_naming_one_ranked_body(ctx: Context) -> dict[int, tuple[Span, Ref]]:
+    """The lines (by number among the non-empty lines) that are all but the name of one ranked body.
+    Found from the ranked bodies' refs, as most lines name none."""
+    all_lines = lines(ctx.text)
+    line_starts = [line.start for line in all_lines]
+    named, read = {}, None
+    for ref in ctx.refs:
+        if ref.label not in _RANK:
+            continue
+        number = bisect_right(line_starts, ref.start) - 1
+        if number < 0 or number == read:
+            continue  # before the first line, or on the line of the previous ranked body (read already)
+        read, line = number, all_lines[number]
         refs = ctx.refs_in(line)
-        whole = len(refs) == 1 and (refs[0].end - refs[0].start) >= 0.8 * (line.end - line.start)
-        current = (line, refs[0]) if whole and refs[0].label in _RANK else None
-        if previous and current:
-            (line_a, a), (line_b, b) = previous, current
-            adjacent = "\n\n" not in ctx.text[line_a.end : line_b.start]
-            rank_a, rank_b = _unit_rank(ctx, a), _unit_rank(ctx, b)
-            if adjacent and rank_a != rank_b:
-                child, parent = (a, b) if rank_a > rank_b else (b, a)
-                yield Found("PART_OF", child.node_id, parent.node_id, Span(line_a.start, line_b.end))
-        previous = current
+        if len(refs) == 1 and refs[0].label in _RANK and (refs[0].end - refs[0].start) >= 0.8 * (line.end - line.start):
+            named[number] = (line, refs[0])
+    return named
 
 
 def _unit_rank(ctx: Context, ref: Ref) -> float:
@@ -614,23 +639,24 @@ def decision_concerns_subject(ctx: Context) -> Iterator[Found]:
 def participants_in_parentheses(ctx: Context) -> Iterator[Found]:
     """"… en ny strategi for at forebygge mistrivsel blandt børn og unge (BUF, SUF, KFF og SOF)":
     the bodies in parentheses after an initiative take part in it."""
-    for sentence in ctx.sentences:
-        text = ctx.text
-        for opening in re.finditer(r"\(", text[sentence.start : sentence.end]):
-            start = sentence.start + opening.start()
-            close = text.find(")", start, sentence.end)
-            if close < 0:
-                continue
-            inside = ctx.refs_in(Span(start, close), BODY_LABELS)
-            words = re.sub(r"[\s,]|\bog\b", "", text[start + 1 : close])
-            named = "".join(re.sub(r"\s", "", text[r.start : r.end]) for r in inside)
-            if len(inside) < 2 or words != named:
-                continue  # only a parenthesis that is nothing but a list of bodies
-            initiative = _before(ctx.refs_in(sentence), start, frozenset({"Initiative"}))
-            if initiative is None:
-                continue
-            for body in inside:
-                yield Found("PARTICIPATES_IN", body.node_id, initiative.node_id, Span(initiative.start, close + 1))
+    text = ctx.text
+    for start in literal_starts(text, "(") or []:
+        sentence = ctx.sentence_at(start)
+        close = text.find(")", start, sentence.end) if sentence else -1
+        if close < 0:
+            continue
+        inside = ctx.refs_in(Span(start, close), BODY_LABELS)
+        if len(inside) < 2:
+            continue
+        words = re.sub(r"[\s,]|\bog\b", "", text[start + 1 : close])
+        named = "".join(re.sub(r"\s", "", text[r.start : r.end]) for r in inside)
+        if words != named:
+            continue  # only a parenthesis that is nothing but a list of bodies
+        initiative = _before(ctx.refs_in(sentence), start, frozenset({"Initiative"}))
+        if initiative is None:
+            continue
+        for body in inside:
+            yield Found("PARTICIPATES_IN", body.node_id, initiative.node_id, Span(initiative.start, close + 1))
 
 
 _PARTIES_START = re.compile(rf"\s+{danish.AGREEMENT_PARTIES_WORD}\s+")
@@ -705,25 +731,28 @@ _ARTICLE_GAP = re.compile(r"\s+(?:(?:den|det|de|en|et)\s+)?(?:[a-zæøå]+\s+)?"
 def appointment(ctx: Context) -> Iterator[Found]:
     """"Lene Koustrup Madsen og Henning Jørgensen blev udpeget til det nye Klima- og Agenda 21 Råd":
     the persons right before the cue are members of the body right after it."""
-    for sentence in ctx.sentences:
-        for cue in ctx.cues_in(danish.APPOINTMENT_CUES, sentence):
-            refs = ctx.refs_in(sentence)
-            assembly = _after(refs, cue.end(), ASSEMBLIES)
-            if assembly is None or not _ARTICLE_GAP.fullmatch(ctx.text, cue.end(), assembly.start):
-                continue
-            persons, boundary = [], cue.start()
-            for ref in reversed([r for r in refs if r.end <= cue.start()]):
-                gap = _AUXILIARY_GAP if not persons else _PERSON_LIST_GAP
-                if ref.label != "Person" or not gap.fullmatch(ctx.text, ref.end, boundary):
-                    break
-                persons.append(ref)
-                boundary = ref.start
-            for person in persons:
-                yield Found("MEMBER_OF", person.node_id, assembly.node_id, Span(person.start, assembly.end))
+    for _, cue, refs in ctx.cue_sites(danish.APPOINTMENT_CUES):
+        assembly = _after(refs, cue.end(), ASSEMBLIES)
+        if assembly is None or not _ARTICLE_GAP.fullmatch(ctx.text, cue.end(), assembly.start):
+            continue
+        persons, boundary = [], cue.start()
+        for ref in reversed([r for r in refs if r.end <= cue.start()]):
+            gap = _AUXILIARY_GAP if not persons else _PERSON_LIST_GAP
+            if ref.label != "Person" or not gap.fullmatch(ctx.text, ref.end, boundary):
+                break
+            persons.append(ref)
+            boundary = ref.start
+        for person in persons:
+            yield Found("MEMBER_OF", person.node_id, assembly.node_id, Span(person.start, assembly.end))
 
 
 _CHAIR_OF = re.compile(r"(?i:" + "|".join(danish.CHAIR_WORDS) + r")\s+for\s+")
 _CHAIR_PERSON_GAP = re.compile(r"\s*,?\s*")
+
+
+def _may_end_chair_words(text: str, offset: int) -> bool:
+    """Can "formand for " end at ``offset``? A cheap test before the search, as few bodies follow one."""
+    return offset > 0 and text[offset - 1].isspace() and "for" in text[max(0, offset - 25) : offset]
 
 
 @rule("chair")
@@ -732,7 +761,7 @@ def chair(ctx: Context) -> Iterator[Found]:
     chair is a member of the body."""
     refs = ctx.refs
     for i, body in enumerate(refs):
-        if body.label not in ASSEMBLIES:
+        if body.label not in ASSEMBLIES or not _may_end_chair_words(ctx.text, body.start):
             continue
         cue = _CHAIR_OF.search(ctx.text, max(0, body.start - 25), body.start)
         if cue is None or cue.end() != body.start:

@@ -7,17 +7,21 @@ quote is always ``text[start:end]``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from loaders import danish
 from loaders.names import ocr_fold, ocr_pattern
 from loaders.scan import PhraseStarts, finditer_from, reversed_text
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A stretch of the text. A named tuple, as a document has tens of thousands of them
+    (sentences, lines, windows) and a tuple is made at half the cost of a frozen dataclass."""
+
     start: int
     end: int
 
@@ -25,13 +29,31 @@ class Span:
         return text[self.start : self.end]
 
 
-_PUNCTUATION_OR_BLANK_LINE = r"[.!?;](?=[\s\"”’)]*(?:\n|\s+[A-ZÆØÅ\"“\[]|$))|:(?=[ \t]*\n)|\n[ \t]*\n\s*"
-_SENTENCE_END = re.compile(_PUNCTUATION_OR_BLANK_LINE + r"|\t|\n")
+#: How a sentence ends, each read from the character it ends on: a full stop, question or exclamation
+#: mark or semicolon before a line break or a capital; a colon that ends a line; a blank line.
+_PUNCTUATION_OR_BLANK_LINE = (
+    r"(?<=[.!?;])(?=[\s\"”’)]*(?:\n|\s+[A-ZÆØÅ\"“\[]|$))",
+    r"(?<=:)(?=[ \t]*\n)",
+    r"(?<=\n)[ \t]*\n\s*",
+)
+
+
+def _sentence_end(characters: str, endings: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``characters`` followed by one of the ``endings`` that read back to it: a pattern that opens
+    with a character class, which the regex engine skips ahead to (an alternation it tries everywhere)."""
+    return re.compile(f"[{characters}](?:{'|'.join(endings)})")
+
+
+#: In a table a tab separates cells and a line break rows.
+_SENTENCE_END = _sentence_end(r".!?;:\n\t", _PUNCTUATION_OR_BLANK_LINE + (r"(?<=[\t\n])",))
 #: Without a table (no tab in the text) a single line break never ends a sentence: no need to stop at each.
-_SENTENCE_END_WITHOUT_TABLES = re.compile(_PUNCTUATION_OR_BLANK_LINE)
+_SENTENCE_END_WITHOUT_TABLES = _sentence_end(r".!?;:\n", _PUNCTUATION_OR_BLANK_LINE)
 _DAY_OR_INITIAL = re.compile(r"[\d|]{1,2}|\w")
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]\s|[•▪◦*\-–]\s)")
-_WORD_BEFORE = re.compile(r"([\wæøåÆØÅ.]+)\Z")
+#: A word with its dots, read backwards.
+_WORD_BACKWARDS = re.compile(r"[\wæøåÆØÅ.]*")
+_WRAPPED_LINE_LENGTH = 50
+_WRAPPED_LINE_END = re.compile(r"[a-zæøå,\-]\Z")
 
 
 def sentences(text: str) -> list[Span]:
@@ -53,10 +75,7 @@ def sentences(text: str) -> list[Span]:
             if not _in_table(text, start, match.start(), end):
                 continue
         elif separator.startswith("\n"):
-            line_break = text.rfind("\n", start, match.start())
-            last_line = text[line_break + 1 if line_break >= 0 else start : match.start()].rstrip()
-            wrapped = len(last_line) >= 50 and re.search(r"[a-zæøå,\-]\Z", last_line)
-            if wrapped and not _LIST_ITEM.match(text, end):
+            if _ends_wrapped_line(text, start, match.start()) and not _LIST_ITEM.match(text, end):
                 continue
         elif separator == ".":
             token = _word_before(text, start, match.start()).lower()
@@ -71,14 +90,22 @@ def sentences(text: str) -> list[Span]:
 def _word_before(text: str, start: int, end: int) -> str:
     """The word (with its dots) that ends at ``end``, not reaching back before ``start``.
 
-    Searched first in the last few characters only, as a search over the whole sentence so far
-    costs as much as the sentence each time.
+    Read backwards from ``end``, as a search forwards would try every position of the sentence so far.
     """
-    near = max(start, end - 24)
-    word = _WORD_BEFORE.search(text, near, end)
-    if word and word.start() == near and near > start:
-        word = _WORD_BEFORE.search(text, start, end)
-    return word.group(1) if word else ""
+    backwards = reversed_text(text)
+    word = _WORD_BACKWARDS.match(backwards, len(text) - end, len(text) - start)
+    return text[end - len(word.group()) : end]
+
+
+def _ends_wrapped_line(text: str, start: int, end: int) -> bool:
+    """Does the line that ends at ``end`` (not reaching back before ``start``) look wrapped: a long line of
+    OCR text that stops on a lower-case word or a comma?"""
+    line_break = text.rfind("\n", start, end)
+    line_start = line_break + 1 if line_break >= 0 else start
+    if end - line_start < _WRAPPED_LINE_LENGTH:
+        return False  # too short even before trimming
+    last_line = text[line_start:end].rstrip()
+    return len(last_line) >= _WRAPPED_LINE_LENGTH and bool(_WRAPPED_LINE_END.search(last_line))
 
 
 def _in_table(text: str, start: int, newline: int, after: int) -> bool:
@@ -90,12 +117,12 @@ def _in_table(text: str, start: int, newline: int, after: int) -> bool:
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append(Span(start, end))
+    trimmed = _FIRST_TO_LAST_NON_SPACE.search(text, start, end)
+    if trimmed:
+        spans.append(Span(*trimmed.span()))
+
+
+_FIRST_TO_LAST_NON_SPACE = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 
 
 @lru_cache(maxsize=4)
@@ -103,12 +130,10 @@ def lines(text: str) -> list[Span]:
     """Non-empty lines as trimmed spans (letterheads and member lists are line-based).
 
     Kept for the last few texts, as several rules read the lines of one document; do not change the list."""
-    spans: list[Span] = []
-    offset = 0
-    for line in text.split("\n"):
-        _append_trimmed(spans, text, offset, offset + len(line))
-        offset += len(line) + 1
-    return spans
+    return [Span(*line.span()) for line in _LINE_FIRST_TO_LAST_NON_SPACE.finditer(text)]
+
+
+_LINE_FIRST_TO_LAST_NON_SPACE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 # ------------------------------------------------------------------- dates
@@ -139,8 +164,12 @@ def _date_patterns() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
+#: The letters OCR reads a 1 as, back to 1.
+_ONES = str.maketrans(dict.fromkeys(danish.OCR_CONFUSIONS["1"], "1"))
+
+
 def _to_int(text: str) -> int:
-    return int(re.sub(f"[{danish.OCR_CONFUSIONS['1']}]", "1", text))
+    return int(text.translate(_ONES))
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +181,7 @@ def _months_by_fold() -> dict[str, int]:
     return folded
 
 
+@lru_cache(maxsize=1024)
 def _month(text: str) -> int | None:
     return _months_by_fold().get(ocr_fold(text.lower().rstrip(".")))
 
@@ -165,19 +195,25 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
     document's own year) when one is known.
     """
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, none overlapping another
     for pattern, kind in _date_patterns():
+        exact = kind in ("long", "numeric")
         for m in finditer_from(pattern, text, _date_starts(text, kind)):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if _overlaps(taken, m.start(), m.end()):
                 continue
             iso = _iso_from_match(m, kind, default_year)
-            if kind in ("long", "numeric"):
-                taken.append((m.start(), m.end()))  # "31. februar 2020" is no date, nor is "februar 2020" in it
-            if iso is None:
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(FoundDate(m.start(), m.end(), iso, exact=kind in ("long", "numeric")))
+            if iso is not None or exact:  # "31. februar 2020" is no date, nor is "februar 2020" in it
+                insort(taken, m.span())
+            if iso is not None:
+                found.append(FoundDate(m.start(), m.end(), iso, exact=exact))
     return sorted(found, key=lambda d: d.start)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap a span of ``taken`` (sorted, none overlapping another)? Only the
+    last span that starts before ``end`` can, as it ends last."""
+    before_end = bisect_left(taken, (end,))
+    return before_end > 0 and taken[before_end - 1][1] > start
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +227,7 @@ def _vague_starts() -> PhraseStarts:
 
 
 _SPACES = re.compile(r"\s*")
-_CENTURY = re.compile(r"19|20")
+_WORD_CHARACTER_OR_DOT = re.compile(r"[\w.]")
 _SLASH = re.compile("/")
 
 
@@ -199,22 +235,45 @@ def _date_starts(text: str, kind: str) -> list[int] | None:
     """Where a date of this kind can start, found from its month name, year or slash (None: anywhere)."""
     if kind == "vague":
         return _vague_starts()(text)
-    if kind == "month_year":
-        return _month_starts()(text)
-    if kind in ("long", "no_year"):  # a day of one or two characters, a full stop, spaces, the month
+    if kind == "month_year":  # a month name after no letter, digit or full stop
         months = _month_starts()(text)
         if months is None:
             return None
-        backwards = reversed_text(text)
-        dots = [m - len(_SPACES.match(backwards, len(text) - m).group()) - 1 for m in months]
-        return sorted({dot - width for dot in dots for width in (1, 2) if dot >= width})
+        return [m for m in months if not (m and _WORD_CHARACTER_OR_DOT.match(text, m - 1))]
+    if kind in ("long", "no_year"):
+        return _day_month_starts(text)
     if kind == "numeric":  # day, separator, month, separator, year
-        years = [m.start() for m in _CENTURY.finditer(text)]
-        return sorted({y - width for y in years for width in (4, 5, 6) if y >= width})
+        return sorted({y - width for y in _years_after_separator(text) for width in (4, 5, 6) if y >= width})
     if kind == "no_year_numeric":  # a day, a slash, a month
         slashes = [m.start() for m in _SLASH.finditer(text)]
-        return sorted({s - width for s in slashes for width in (1, 2) if s >= width})
+        return sorted({s - width for s in slashes if s and text[s - 1].isdecimal() for width in (1, 2) if s >= width})
     return None
+
+
+@lru_cache(maxsize=1)
+def _day_month_starts(text: str) -> list[int] | None:
+    """Where a day of one or two characters, a full stop, spaces and a month name can start (None: anywhere).
+    Kept for the last text, as dates with and without a year start alike."""
+    months = _month_starts()(text)
+    if months is None:
+        return None
+    backwards = reversed_text(text)
+    after_dot_or_space = [m for m in months if m > 0 and (text[m - 1] == "." or text[m - 1].isspace())]
+    dots = [m - len(_SPACES.match(backwards, len(text) - m).group()) - 1 for m in after_dot_or_space]
+    return sorted({dot - width for dot in dots if dot > 0 and text[dot] == "." for width in (1, 2) if dot >= width})
+
+
+def _years_after_separator(text: str) -> list[int]:
+    """Where a year ("19…", "20…") starts after a separator (".", "-", "/"), as a numeric date's does.
+    Found by substring search, which is many times faster than a regex scan for the separators."""
+    years = []
+    for century in ("19", "20"):
+        at = text.find(century, 1)
+        while at >= 0:
+            if text[at - 1] in ".-/":
+                years.append(at)
+            at = text.find(century, at + 1)
+    return years
 
 
 def _iso_from_match(m: re.Match[str], kind: str, default_year: int | None) -> str | None:
