@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 from math import prod
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeAlias
 
 import ahocorasick
 
@@ -110,38 +110,66 @@ def _key(phrase: str, capitals: bool, ocr: bool, ignore_case: bool) -> tuple[int
     return start, end, [key] if key else []
 
 
+#: How to go back from where a key is found to where its phrase starts: a fixed number of letters
+#: or the length a reversed pattern matches.
+Back: TypeAlias = "int | re.Pattern[str]"
+
+
 class _Keys:
-    """The keys of every ``PhraseStarts``, in lower case, found in a lower-cased text in one pass
-    (Aho-Corasick) rather than by one substring search per key."""
+    """The keys of every ``PhraseStarts``, found in a lower-cased text in one pass (Aho-Corasick)
+    that also turns each key found into the phrase starts of every list that seeks it."""
 
     def __init__(self) -> None:
-        self._keys: set[str] = set()
+        #: key in lower case -> (list, the key as written where case matters, how to go back)
+        self._seekers: dict[str, list[tuple[int, str | None, Back]]] = defaultdict(list)
+        self._lists = 0
         self._automaton: ahocorasick.Automaton | None = None
-        self._last: tuple[str, dict[str, list[int]]] | None = None
+        self._last: tuple[str, dict[int, list[int]] | None] | None = None
 
-    def add(self, keys: Iterable[str]) -> None:
-        new = set(keys) - self._keys
-        if new:
-            self._keys |= new
-            self._automaton, self._last = None, None
+    def register(self, keys: dict[str, set[Back]], ignore_case: bool) -> int | None:
+        """Seek a phrase list's keys; its number, or None when a key cannot be sought in lower case."""
+        sought = {key: _lower(key) for key in keys}
+        if None in sought.values():
+            return None
+        number, self._lists = self._lists, self._lists + 1
+        for key, backs in keys.items():
+            self._seekers[sought[key]].extend((number, None if ignore_case else key, back) for back in backs)
+        self._automaton, self._last = None, None
+        return number
 
-    def positions(self, haystack: str) -> dict[str, list[int]]:
-        """Where each key starts in ``haystack``, in ascending order; kept for the last haystack."""
+    def starts(self, text: str) -> dict[int, list[int]] | None:
+        """Phrase starts (unsorted, perhaps repeated) by list number; None for a text that cannot be
+        read in lower case. Kept for the last text."""
         last = self._last
-        if last is not None and last[0] is haystack:
+        if last is not None and last[0] is text:
             return last[1]
+        haystack = lowered(text)
+        found: dict[int, list[int]] | None = None
+        if haystack is not None:
+            found = defaultdict(list)
+            backwards, length = reversed_text(text), len(text)
+            for end, (size, seekers) in self._automaton_now().iter(haystack):
+                at = end + 1 - size
+                for number, written, back in seekers:
+                    if written is not None and not text.startswith(written, at):
+                        continue
+                    if back.__class__ is int:
+                        found[number].append(at - back)
+                    elif m := back.match(backwards, length - at):
+                        found[number].append(at - (m.end() - m.start()))
+        self._last = (text, found)
+        return found
+
+    def _automaton_now(self) -> ahocorasick.Automaton:
         automaton = self._automaton
         if automaton is None:
-            automaton = self._automaton = ahocorasick.Automaton()
-            for key in self._keys:
-                automaton.add_word(key, key)
-            automaton.make_automaton()
-        found: dict[str, list[int]] = defaultdict(list)
-        if self._keys:
-            for end, key in automaton.iter(haystack):
-                found[key].append(end + 1 - len(key))
-        self._last = (haystack, found)
-        return found
+            automaton = ahocorasick.Automaton()
+            for key, seekers in self._seekers.items():
+                automaton.add_word(key, (len(key), seekers))
+            if self._seekers:
+                automaton.make_automaton()
+            self._automaton = automaton
+        return automaton
 
 
 _KEYS = _Keys()
@@ -161,9 +189,8 @@ class PhraseStarts:
         self.ignore_case = ignore_case
         #: a phrase with no plain letter ("ØÅ" in exact capitals) can start anywhere
         self.anywhere = False
-        #: key -> how to go back from where the key is found to the phrase's start: a fixed number
-        #: of letters or the length a reversed pattern matches
-        self.keys: dict[str, set[int | re.Pattern[str]]] = defaultdict(set)
+        #: key -> how to go back from where the key is found to the phrase's start
+        self.keys: dict[str, set[Back]] = defaultdict(set)
         flags = re.IGNORECASE if ignore_case else 0
         for phrase in phrases:
             start, _, forms = _key(phrase, capitals, ocr, ignore_case)
@@ -172,20 +199,12 @@ class PhraseStarts:
                 continue
             before = phrase[:start]
             if not any(_variable(ch, capitals, ocr) for ch in before):
-                back: int | re.Pattern[str] = len(before)
+                back: Back = len(before)
             else:
                 back = re.compile(ocr_pattern(before[::-1], capitals=capitals).replace(r"-\s*", r"\s*-"), flags)
             for form in forms:
                 self.keys[form].add(back)
-        #: each key as sought in a lower-cased text -> the keys it stands for
-        self._sought: dict[str, list[str]] = defaultdict(list)
-        for key in self.keys:
-            sought = _lower(key)
-            if sought is None:
-                self.anywhere = True  # a key whose case folds oddly cannot be sought in lower case
-            else:
-                self._sought[sought].append(key)
-        _KEYS.add(self._sought)
+        self._number = _KEYS.register(self.keys, ignore_case)
         self._last: tuple[str, list[int] | None] | None = None
 
     def __getstate__(self) -> dict:
@@ -195,34 +214,20 @@ class PhraseStarts:
     def __setstate__(self, state: dict) -> None:
         """In a worker process, the keys join those sought there."""
         self.__dict__.update(state)
-        _KEYS.add(self._sought)
+        self._number = _KEYS.register(self.keys, self.ignore_case)
 
     def __call__(self, text: str) -> list[int] | None:
         """Sorted positions where a phrase can start, or None when the text has to be scanned whole."""
         last = self._last
         if last is not None and last[0] is text:
             return last[1]
-        haystack = lowered(text)
+        found = None if self.anywhere or self._number is None else _KEYS.starts(text)
         starts: list[int] | None = None
-        if haystack is not None and not self.anywhere:
-            starts = self._starts(text, haystack)
+        if found is not None:
+            ordered = sorted(set(found.get(self._number, ())))
+            starts = ordered[bisect_left(ordered, 0) :]
         self._last = (text, starts)
         return starts
-
-    def _starts(self, text: str, haystack: str) -> list[int]:
-        found = _KEYS.positions(haystack)
-        starts: set[int] = set()
-        for sought in self._sought.keys() & found.keys():
-            for key in self._sought[sought]:
-                at_key = found[sought] if self.ignore_case else [at for at in found[sought] if text.startswith(key, at)]
-                for back in self.keys[key]:
-                    if isinstance(back, int):
-                        starts.update(at - back for at in at_key)
-                    else:
-                        backwards, length = reversed_text(text), len(text)
-                        starts.update(at - len(m.group()) for at in at_key if (m := back.match(backwards, length - at)))
-        ordered = sorted(starts)
-        return ordered[bisect_left(ordered, 0) :]
 
 
 #: ``re.compile`` for patterns built around a document's own words (names, abbreviations), kept for
