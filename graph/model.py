@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from graph.schema import NODE_LABELS, RELATION_TYPES, UNDIRECTED_TYPES
 
@@ -45,9 +45,9 @@ def relation_id(type_: str, source: str, target: str, role: str | None = None) -
     return f"{type_}|{source}|{target}|{role or ''}"
 
 
-@dataclass(frozen=True, order=True)
-class Evidence:
-    """An exact span of a document: ``quote == text[start:end]``."""
+class Evidence(NamedTuple):
+    """An exact span of a document: ``quote == text[start:end]``. A named tuple, as tens of
+    thousands are made and hashed per corpus."""
 
     document: str
     start: int
