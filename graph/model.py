@@ -13,6 +13,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Iterator, NamedTuple
 
 from graph.schema import NODE_LABELS, RELATION_TYPES, UNDIRECTED_TYPES
@@ -20,8 +21,10 @@ from graph.schema import NODE_LABELS, RELATION_TYPES, UNDIRECTED_TYPES
 _DANISH_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 
 
+@lru_cache(maxsize=8192)
 def slug(text: str) -> str:
-    """ASCII slug of a name, Danish letters spelled out (ø -> oe), for stable ids."""
+    """ASCII slug of a name, Danish letters spelled out (ø -> oe), for stable ids (kept for the
+    names met most recently, as they recur from one document to the next)."""
     text = text.casefold().translate(_DANISH_TRANSLITERATION)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"

@@ -996,7 +996,7 @@ def _without_overlaps(candidates: list[Mention]) -> list[Mention]:
     taken: list[Mention] = []
     occupied = bytearray(max((m.end for m in candidates), default=0))
     for mention in ordered:
-        if any(occupied[mention.start : mention.end]):
+        if occupied.find(1, mention.start, mention.end) >= 0:
             continue
         occupied[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
         taken.append(mention)
