@@ -150,10 +150,12 @@ def _compound_heads(text: str, label: str) -> list[int] | None:
 @lru_cache(maxsize=8)
 def _compounds(text: str, label: str) -> list[re.Match[str]]:
     """The matches of ``_compound_regex(label)`` in ``text``; kept for the last few, as ``body_compounds``
-    and ``qualified_groups`` both read the groups."""
+    and ``qualified_groups`` both read the groups. A head noun that stands alone ("projektet",
+    "området") names no particular body but a group (which a qualifier may name: "gruppen vedr. …"),
+    so for the other labels it is not even matched."""
     heads = _compound_heads(text, label)
     leads = _GROUP_LEADS_BACKWARDS if label == "Group" else _COMPOUND_LEADS_BACKWARDS
-    return list(finditer_around(_compound_regex(label), text, heads, leads, _HEAD_REST))
+    return list(finditer_around(_compound_regex(label), text, heads, leads, _HEAD_REST, alone=label == "Group"))
 
 
 def body_compounds(text: str) -> Iterator[Mention]:

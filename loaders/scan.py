@@ -299,7 +299,7 @@ def finditer_from(
 
 def finditer_around(
     pattern: re.Pattern[str], text: str, anchors: list[int] | None,
-    leads: Iterable[re.Pattern[str]], tail: re.Pattern[str],
+    leads: Iterable[re.Pattern[str]], tail: re.Pattern[str], *, alone: bool = True,
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern each match of which holds one of ``anchors`` (None:
     anywhere), given what can lead up to an anchor inside a match, as patterns read backwards from it
@@ -308,7 +308,8 @@ def finditer_around(
     The pattern runs only from the earliest start a match through each anchor can have to the end of
     its tail; the matches are the same, since no match can start before that window and none that
     starts in it can reach an anchor of a later window. The tail must end where the pattern's
-    look-ahead sees what it would see at the end of the text.
+    look-ahead sees what it would see at the end of the text. Without ``alone``, an anchor that
+    nothing leads up to is passed over: what matches through it alone is not wanted.
     """
     if anchors is None:
         yield from pattern.finditer(text)
@@ -320,7 +321,8 @@ def finditer_around(
         for lead in leads:
             if (m := lead.match(backwards, length - anchor)) and length - m.end() < earliest:
                 earliest = length - m.end()
-        spans.append((earliest, tail.match(text, anchor).end()))
+        if alone or earliest < anchor:
+            spans.append((earliest, tail.match(text, anchor).end()))
     windows: list[list[int]] = []
     for start, end in sorted(spans):
         if windows and start <= windows[-1][1]:
