@@ -856,8 +856,9 @@ def person_affiliations(text: str, mentions: list[Mention]) -> Iterator[Mention]
 _FULL_NAME_WORD = rf"[{_UPPER}][a-zæøåéü]+(?:-[{_UPPER}][a-zæøåéü]+)?"
 #: What may follow a person in a list before the next item: an affiliation ("OAO", "(UKON)",
 #: "Sundhedskartellet/DSR") and a comma or "og".
+_AFFILIATION_NAME = rf"(?:{_ORGANISATION_ABBREVIATION}|{_FULL_NAME_WORD})"
 _AFTER_LISTED_PERSON = (
-    rf"(?:(?:,\s*|\s*\()(?:{_ORGANISATION_ABBREVIATION}|{_FULL_NAME_WORD})(?:/(?:{_ORGANISATION_ABBREVIATION}|{_FULL_NAME_WORD}))*\)?)?"
+    rf"(?:(?:,\s*|\s*\(){_AFFILIATION_NAME}(?:/{_AFFILIATION_NAME})*\)?)?"
     r"(?P<separator>\s*,\s*|\s+og\s+)"
 )
 _BETWEEN_LISTED_PERSONS = re.compile(_AFTER_LISTED_PERSON)
@@ -893,7 +894,7 @@ def _listed_after(text: str, ordered: list[Mention], person: int, next_person: i
     if any(m.start < end and start < m.end for m in ordered[person + 1 : (next_person or len(ordered)) + 1]):
         return None  # the name is, or is part of, something already found
     if item.group("separator").strip() == "og":
-        listed = person > 0 and _after_a_listed_person(text, ordered, person)
+        listed = _after_a_listed_person(text, ordered, person)
     else:
         listed = next_person is not None and _BETWEEN_LISTED_PERSONS.fullmatch(text, end, ordered[next_person].start)
     return Mention("Person", start, end, item.group("name"), "listed_person") if listed else None
