@@ -141,7 +141,7 @@ def _resolve(doc: str, text: str, mentions: list[Mention], registries: list[Regi
             names = canonical or {display_name(s) for s in surfaces if not s.isupper() or len(surfaces) == 1}
             names = names or {display_name(s) for s in surfaces}  # all abbreviations: the preference picks
             names |= {respelt for n in names if (respelt := respell_name(n))}
-            best = max(names, key=name_preference) if len(names) > 1 else next(iter(names))
+            best = max(names, key=name_preference)
             props: dict[str, str] = {}
             for m in members:
                 props.update(m.props)
