@@ -117,14 +117,19 @@ Back: TypeAlias = "int | re.Pattern[str]"
 
 class _Keys:
     """The keys of every ``PhraseStarts``, found in a lower-cased text in one pass (Aho-Corasick)
-    that also turns each key found into the phrase starts of every list that seeks it."""
+    that also turns each key found into the phrase starts of every list that seeks it.
+
+    A key's seekers are of two kinds: those that go a fixed way back from the key in any case, kept
+    as the distance from the key's last letter to the phrase's start, and the others."""
 
     def __init__(self) -> None:
-        #: key in lower case -> (list, the key as written where case matters, how to go back)
-        self._seekers: dict[str, list[tuple[int, str | None, Back]]] = defaultdict(list)
+        #: key in lower case -> (list, distance from the key's last letter back to the phrase's start)
+        self._plain: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        #: key in lower case -> (list, the key as written where case matters, key length, how to go back)
+        self._other: dict[str, list[tuple[int, str | None, int, Back]]] = defaultdict(list)
         self._lists = 0
-        self._automaton: ahocorasick.Automaton | None = None
-        self._last: tuple[str, dict[int, list[int]] | None] | None = None
+        self._automaton = ahocorasick.Automaton()
+        self._last: tuple[str, list[list[int]] | None] | None = None
 
     def register(self, keys: dict[str, set[Back]], ignore_case: bool) -> int | None:
         """Seek a phrase list's keys; its number, or None when a key cannot be sought in lower case."""
@@ -133,24 +138,37 @@ class _Keys:
             return None
         number, self._lists = self._lists, self._lists + 1
         for key, backs in keys.items():
-            self._seekers[sought[key]].extend((number, None if ignore_case else key, back) for back in backs)
-        self._automaton, self._last = None, None
+            low = sought[key]
+            for back in backs:
+                if ignore_case and back.__class__ is int:
+                    self._plain[low].append((number, len(low) - 1 + back))
+                else:
+                    self._other[low].append((number, None if ignore_case else key, len(low), back))
+            # Only the keys of the new list change; the automaton is made again before the next search.
+            self._automaton.add_word(low, (tuple(self._plain.get(low, ())), tuple(self._other.get(low, ()))))
+        self._last = None
         return number
 
-    def starts(self, text: str) -> dict[int, list[int]] | None:
+    def starts(self, text: str) -> list[list[int]] | None:
         """Phrase starts (unsorted, perhaps repeated) by list number; None for a text that cannot be
         read in lower case. Kept for the last text."""
         last = self._last
         if last is not None and last[0] is text:
             return last[1]
         haystack = lowered(text)
-        found: dict[int, list[int]] | None = None
+        found: list[list[int]] | None = None
         if haystack is not None:
-            found = defaultdict(list)
+            automaton = self._automaton
+            if automaton.kind == ahocorasick.TRIE:
+                automaton.make_automaton()
+            found = [[] for _ in range(self._lists)]
             backwards, length = reversed_text(text), len(text)
-            for end, (size, seekers) in self._automaton_now().iter(haystack):
-                at = end + 1 - size
-                for number, written, back in seekers:
+            hits = automaton.iter(haystack) if automaton.kind == ahocorasick.AHOCORASICK else ()
+            for end, (plain, other) in hits:
+                for number, distance in plain:
+                    found[number].append(end - distance)
+                for number, written, size, back in other:
+                    at = end + 1 - size
                     if written is not None and not text.startswith(written, at):
                         continue
                     if back.__class__ is int:
@@ -159,17 +177,6 @@ class _Keys:
                         found[number].append(at - (m.end() - m.start()))
         self._last = (text, found)
         return found
-
-    def _automaton_now(self) -> ahocorasick.Automaton:
-        automaton = self._automaton
-        if automaton is None:
-            automaton = ahocorasick.Automaton()
-            for key, seekers in self._seekers.items():
-                automaton.add_word(key, (len(key), seekers))
-            if self._seekers:
-                automaton.make_automaton()
-            self._automaton = automaton
-        return automaton
 
 
 _KEYS = _Keys()
@@ -224,7 +231,7 @@ class PhraseStarts:
         found = None if self.anywhere or self._number is None else _KEYS.starts(text)
         starts: list[int] | None = None
         if found is not None:
-            ordered = sorted(set(found.get(self._number, ())))
+            ordered = sorted(set(found[self._number]))
             starts = ordered[bisect_left(ordered, 0) :]
         self._last = (text, starts)
         return starts
